@@ -1,0 +1,1 @@
+"""Writes of the reviews app: starting reviews, moving steps, deadlines."""

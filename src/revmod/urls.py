@@ -1,0 +1,14 @@
+"""The site's URLs: pages per app, the API under /api/v1/, the public site."""
+
+from django.urls import include, path
+
+from revmod.api import api
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("revmod.accounts.urls")),
+    path("reviews/", include("revmod.reviews.urls")),
+    path("documents/", include("revmod.documents.urls")),
+    path("api/v1/", api.urls),
+    path("", include("revmod.public.urls")),
+]
