@@ -1,4 +1,6 @@
 from django.urls import path
 
+from revmod.public import views
+
 app_name = "public"
-urlpatterns: list = []
+urlpatterns = [path("", views.home, name="home")]

@@ -142,3 +142,12 @@ def people_who_can_view(review: CountryReview) -> QuerySet[User]:
         review=review, person=OuterRef("pk"), status=NominationStatus.APPROVED, ended_at__isnull=True,
     ).filter(Q(party=review.party) | Q(party__in=list(reviewer_party_ids(review))))
     return User.objects.filter(is_active=True).filter(Q(is_secretariat=True) | Exists(participants))
+
+
+def can_view_document(user, document) -> bool:
+    """The review's participants and the secretariat; submitted SAQ answers also every
+    approved States-party user (P&R 40)."""
+    step = document.step
+    if can_view_review(user, step.phase.review):
+        return True
+    return step.kind == "saq" and step.status == StepStatus.DONE and is_states_party_user(user)

@@ -140,3 +140,22 @@ def answer_question(item: ClarificationQuestion, *, actor, answer: str) -> Clari
     item.save(update_fields=["answer", "answered_by", "answered_at"])
     record("documents.question.answered", actor=actor, target=item, review=review)
     return item
+
+
+def read_document(document: Document, *, actor, request=None) -> Document:
+    """Open a confidential document for reading; every read is in the audit trail (P&R 37)."""
+    if not policy.can_view_document(actor, document):
+        raise Refused(_("You cannot read this document."))
+    record("documents.document.read", actor=actor, target=document, review=document.step.phase.review,
+           data={"version": document.current_version}, request=request)
+    return document
+
+
+def read_attachment(attachment: Attachment, *, actor, request=None) -> Attachment:
+    """Open an attached file for download; recorded like every confidential read."""
+    step = attachment.document.step if attachment.document_id else attachment.message.step
+    allowed = policy.can_view_document(actor, attachment.document) if attachment.document_id else policy.can_view_review(actor, step.phase.review)
+    if not allowed:
+        raise Refused(_("You cannot read this file."))
+    record("documents.attachment.read", actor=actor, target=attachment, review=step.phase.review, request=request)
+    return attachment

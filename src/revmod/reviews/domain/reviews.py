@@ -59,3 +59,26 @@ def seat_reviewer(review: CountryReview, *, reviewer: Party, instrument: Instrum
     record("reviews.seat.added", actor=actor, target=seat, review=review,
            data={"reviewer": reviewer.pk, "instrument": instrument.pk, "basis": basis})
     return seat
+
+
+@transaction.atomic
+def advance_group(group: ReviewGroup, *, actor, on: date, cop_decision: str = "") -> ReviewGroup:
+    """Move a group to its next phase: 70% of its reviews complete, or a COP decision (P&R 10)."""
+    from revmod.reviews.domain.queries.progress import group_progress
+
+    if not getattr(actor, "is_secretariat", False):
+        raise Refused(_("Only the secretariat moves a group to its next phase."))
+    if group.current_phase >= 4:
+        raise Refused(_("This group is in its last phase."))
+    progress = group_progress(group)
+    if not progress["may_advance"] and not cop_decision.strip():
+        raise Refused(_("Only %(pct)s%% of the group's reviews are complete; 70%% are needed unless the Conference decides otherwise.") % {"pct": round(progress["share"] * 100)})
+    group.current_phase += 1
+    group.phase_started_on = on
+    group.save(update_fields=["current_phase", "phase_started_on"])
+    cluster = Cluster.objects.get(phase=group.current_phase)
+    for review in group.reviews.all():
+        open_phase(review, cluster=cluster, opened_on=on, actor=actor)
+    record("reviews.group.advanced", actor=actor, target=group,
+           data={"phase": group.current_phase, "share": progress["share"], "cop_decision": cop_decision})
+    return group
