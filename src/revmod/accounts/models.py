@@ -9,8 +9,25 @@ from revmod.accounts.enums import Gender, InstitutionType, NominationStatus, Rol
 
 
 class PersonManager(UserManager):
+    """People are found and created by e-mail; there is no user name."""
+
     def get_by_natural_key(self, username):
-        return self.get(**{"email__iexact": username})
+        return self.get(email__iexact=username)
+
+    def _create_user(self, email, password, **extra_fields):
+        person = self.model(email=self.normalize_email(email), **extra_fields)
+        person.set_password(password)
+        person.save(using=self._db)
+        return person
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.update(is_staff=True, is_superuser=True, is_secretariat=True)
+        return self._create_user(email, password, **extra_fields)
 
 
 class User(AbstractUser):

@@ -6,9 +6,11 @@ group, `fp.reviewer2@...` of the one from another group, and so on. Every demo a
 the password DEMO_PASSWORD and a TOTP second factor whose key is derived from its e-mail.
 """
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -52,6 +54,12 @@ CAST = (
 )
 
 
+@functools.cache
+def demo_password_hash() -> str:
+    """Hashed once: hashing is slow on purpose, and every demo account shares the password."""
+    return make_password(DEMO_PASSWORD)
+
+
 def totp_key(email: str) -> str:
     """The demo account's TOTP key (hex), derived from its e-mail: demo accounts only."""
     return hashlib.sha256(f"revmod-demo-totp:{email}".encode()).hexdigest()[:40]
@@ -70,7 +78,7 @@ def _person(member: Member, party: Party | None) -> User:
         "institution_type": member.institution, "is_secretariat": member.side == "secretariat",
         "profile_submitted_at": timezone.now(), "is_active": True,
         "title": "Secretariat officer" if member.side == "secretariat" else "Counsellor"})
-    person.set_password(DEMO_PASSWORD)
+    person.password = demo_password_hash()
     person.save(update_fields=["password"])
     TOTPDevice.objects.get_or_create(user=person, name="demo", defaults={"key": totp_key(member.email), "confirmed": True})
     return person
