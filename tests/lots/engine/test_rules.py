@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from revmod.lots.engine import Violation, check
+from revmod.lots.engine import Participant, Violation, check
 from revmod.lots.engine import rules
 from revmod.lots.engine.pairs import Pairing
 
@@ -13,7 +13,7 @@ from .cast import tiny_cast, tiny_pairing
 pytestmark = pytest.mark.unit
 
 
-def participants(**changes: dict[str, object]) -> dict[str, object]:
+def participants(**changes: dict[str, object]) -> dict[str, Participant]:
     """tiny_cast() by iso3, with some fields changed: participants(DEU={"max_reviewers": 2})."""
     return {p.iso3: replace(p, **changes.get(p.iso3, {})) for p in tiny_cast()}  # type: ignore[arg-type]
 

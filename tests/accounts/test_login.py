@@ -1,0 +1,33 @@
+"""Logging in with a password and a second factor."""
+
+import time
+
+import pytest
+
+from revmod.demo.cast import DEMO_PASSWORD, current_code
+
+pytestmark = pytest.mark.integration
+
+
+def test_login_needs_the_password_then_the_code(cast, cast_review, client):
+    person = cast["fp.reviewed"]
+    response = client.post("/accounts/login/", {"username": person.email, "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/reviews/").status_code == 302
+    bad = client.post("/accounts/verify/", {"token": "000000"})
+    assert "This code is not valid" in bad.content.decode()
+    time.sleep(1.1)  # one failure throttles the device for a second (django-otp)
+    client.post("/accounts/verify/", {"token": current_code(person)})
+    assert client.get(f"/reviews/{cast_review.pk}/").status_code == 200
+
+
+def test_a_wrong_password_is_refused_in_the_users_language(cast, client):
+    response = client.post("/accounts/login/", {"username": cast["fp.reviewed"].email, "password": "nope"},
+                           HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 200
+    assert "Saisissez" in response.content.decode()  # Django's own French message
+
+
+def test_pages_are_served_right_to_left_in_arabic(cast, client):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert '<html lang="ar" dir="rtl">' in page
