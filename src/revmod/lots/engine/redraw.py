@@ -6,7 +6,7 @@ from .board import Board, instrument_mask
 from .errors import Infeasible, InputError, Violation
 from .pairs import Basis, DrawState, RedrawReason, RedrawRecord
 from .parties import Participant
-from .replace import Replacement, apply_replacement, plan_replacement
+from .replace import Replacement, apply_replacement, left_without_duty, plan_replacement
 from .rng import Stream
 
 MAX_COUNTED_REDRAWS = 4
@@ -85,6 +85,9 @@ def _check_allowance(state: DrawState, request: RedrawRequest) -> None:
 
 def _choose(board: Board, stream: Stream, request: RedrawRequest) -> Replacement:
     reviewed, old = request.reviewed, board.seats[request.reviewed][request.reviewer]
+    leaving = left_without_duty(board, [request.reviewer], reviewed)
+    if leaving:
+        raise Infeasible([leaving])
     required = instrument_mask(old.instruments) if old.basis is Basis.ADDITIONAL else 0
     candidates = board.candidates(reviewed, old.basis, required)
     if not candidates:

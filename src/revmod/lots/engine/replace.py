@@ -51,7 +51,7 @@ def plan_replacement(board: Board, reviewed: str, old_reviewer: str, new_reviewe
     blocked = board.blocking(new_reviewer, reviewed, old.basis, required)
     if blocked:
         return blocked
-    leaving = _left_without_duty(board, [old_reviewer], reviewed)
+    leaving = left_without_duty(board, [old_reviewer], reviewed)
     if leaving:
         return leaving
     instruments = old.instruments if old.basis is Basis.ADDITIONAL else frozenset(
@@ -98,7 +98,7 @@ def _missing(board: Board, reviewed: str, others: list[Seat], new: Seat,
 
 def _check_plan(board: Board, plan: Replacement) -> Replacement | Violation:
     reviewed = plan.reviewed
-    leaving = _left_without_duty(board, plan.released, reviewed)
+    leaving = left_without_duty(board, plan.released, reviewed)
     if leaving:
         return leaving
     count = len(board.seats[reviewed]) - len(plan.released) + bool(plan.missing)
@@ -113,7 +113,9 @@ def _check_plan(board: Board, plan: Replacement) -> Replacement | Violation:
     return plan
 
 
-def _left_without_duty(board: Board, reviewers: Iterable[str], reviewed: str) -> Violation | None:
+def left_without_duty(board: Board, reviewers: Iterable[str], reviewed: str) -> Violation | None:
+    """The first of `reviewers` that leaving the review of `reviewed` would leave with no
+    review to do (P&R 29), as a violation; None if there is none."""
     for reviewer in reviewers:
         if board.duties(reviewer) == 1:
             return Violation("P&R 29", f"{reviewer} would review no State once out of the "
