@@ -35,7 +35,7 @@ class Board:
         self._members = dict(members)
         self._outside = {
             region: [iso3 for iso3 in self.order if self.by_iso3[iso3].regional_group != region]
-            for region in self._members
+            for region in self._members if region is not None
         }
         self.seats: dict[str, dict[str, Seat]] = {iso3: {} for iso3 in self.order}
         self.reviews: dict[str, set[str]] = {iso3: set() for iso3 in self.order}

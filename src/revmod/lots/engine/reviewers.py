@@ -125,13 +125,15 @@ def _draw_additional_seat(board: Board, stream: Stream, reviewed: str, seat: Sea
 def _give_everyone_a_duty(board: Board, stream: Stream) -> None:
     """Every State reviews at least once (P&R 29).
 
-    For each State with no duty, in iso3 order, the seats it could take over from a holder
+    For each State with no duty, in iso3 order (checked when its turn comes), the seats it could take over from a holder
     with two or more duties are listed in canonical order (State under review, then holder):
     first those it could take without changing any other seat; if it can take none of them,
     all the others, planned with the additional seats they need (replace.plan_replacement).
     Among the plans that break no rule and change the fewest seats, one is drawn by index.
     """
-    for iso3 in [iso3 for iso3 in board.order if board.duties(iso3) == 0]:
+    for iso3 in board.order:
+        if board.duties(iso3) > 0:  # a takeover may have drawn it as an additional reviewer
+            continue
         seats = [(reviewed, board.seats[reviewed][holder]) for reviewed in board.order
                  for holder in sorted(board.seats[reviewed]) if board.duties(holder) >= 2]
         plain = [(reviewed, seat) for reviewed, seat in seats

@@ -10,7 +10,7 @@ from revmod.reviews import policy
 from revmod.reviews.deadlines import delay_days
 from revmod.reviews.domain import guards
 from revmod.reviews.domain.queries.progress import FOCAL_POINT_DUE_DAYS, current_phase, open_step_of, report_status
-from revmod.reviews.enums import ExtensionStatus, StepStatus
+from revmod.reviews.enums import ExtensionStatus, ReportStatus, StepStatus
 from revmod.reviews.models import CountryReview, ExtensionRequest, Phase, ReviewGroup, ReviewStep
 
 
@@ -53,6 +53,7 @@ def review_page(review: CountryReview, user, today: date) -> dict:
         "phase": phase,
         "open_step": step,
         "status": report_status(phase),
+        "status_label": ReportStatus(report_status(phase)).label,
         "documents": documents,
         "versions": current_versions(documents),
         "seats": seats,

@@ -11,8 +11,8 @@ from revmod.reviews.deadlines import delay_days
 from revmod.reviews.enums import ReportStatus, StepKind, StepStatus
 from revmod.reviews.models import CountryReview, Phase, ReviewerSeat, ReviewGroup, ReviewStep
 
-FOCAL_POINT_DUE_DAYS = 14  # P&R 18: within two weeks of the review's start
-EXPERTS_DUE_DAYS = 28  # P&R 27: within four weeks
+FOCAL_POINT_DUE_DAYS = 14  # P&R 18 asks for a focal point; two weeks is the secretariat's practice (DOMAIN §5)
+EXPERTS_DUE_DAYS = 28  # P&R 27 asks for experts; four weeks is the secretariat's practice
 
 _STATUS_OF_STEP = {
     StepKind.CONSULTATION: ReportStatus.NOT_STARTED,
@@ -34,6 +34,10 @@ class ReviewRow:
     reviewers: list[str] = field(default_factory=list)
     focal_point_names: dict[str, str] = field(default_factory=dict)
     no_focal_point_overdue: bool = False
+
+    @property
+    def status_label(self) -> str:
+        return str(ReportStatus(self.status).label)
 
 
 def current_phase(review: CountryReview) -> Phase | None:
@@ -82,7 +86,8 @@ def row(review: CountryReview, today: date) -> ReviewRow:
 
 
 def rows(reviews: QuerySet[CountryReview], today: date) -> list[ReviewRow]:
-    return [row(r, today) for r in with_progress(reviews)]
+    """One row per review, sorted by the State's name in the reader's language."""
+    return sorted((row(r, today) for r in with_progress(reviews)), key=lambda r: r.review.party.name)
 
 
 def group_progress(group: ReviewGroup) -> dict[str, object]:
