@@ -67,3 +67,9 @@ def test_files_are_downloaded_only_by_those_who_may_read_them(cast, document, lo
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
     client.logout()
     assert login(cast["fp.unrelated"]).get(f"/documents/files/{attachment.pk}/").status_code == 404
+
+
+def test_plain_text_becomes_paragraphs(cast, document):
+    version = save_version(document, body="First line\nsame paragraph.\r\n\r\nSecond & last.", base_version=0,
+                           actor=cast["expert.reviewed"])
+    assert version.body == "<p>First line<br>same paragraph.</p><p>Second &amp; last.</p>"

@@ -5,7 +5,9 @@ from dataclasses import replace
 
 import pytest
 
-from revmod.lots.engine import Basis, Infeasible, check, draw, load_parties_csv, participants_in_draw
+from revmod.lots.engine import (
+    Basis, Infeasible, Participant, check, draw, load_parties_csv, participants_in_draw,
+)
 from revmod.lots.engine.reviewers import MAX_ATTEMPTS
 
 from .cast import AFRICAN, CONVENTION_ONLY, EASTERN, NO_FIREARMS, WEOG, party, small_cast
@@ -117,7 +119,8 @@ def test_draw_counts_on_volunteers_beyond_three_reviews() -> None:
     ],
     ids=["region-of-one", "region-of-two", "one-region-only"],
 )
-def test_draw_reports_infeasible_naming_the_rule(cast: tuple, rule: str, states: tuple) -> None:
+def test_draw_reports_infeasible_naming_the_rule(cast: tuple[Participant, ...], rule: str,
+                                                 states: tuple[str, ...]) -> None:
     with pytest.raises(Infeasible) as raised:
         draw(cast, "seed")
     assert raised.value.rules == (rule,)

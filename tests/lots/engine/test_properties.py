@@ -1,5 +1,6 @@
 """Properties of the draw on random party sets: every rule holds, or the engine says which cannot."""
 
+import random
 import string
 
 import pytest
@@ -61,9 +62,9 @@ def test_draw_keeps_every_rule_or_names_the_one_it_cannot(parties: list[Particip
 @given(parties=party_sets(), seed=st.text(min_size=1, max_size=12).filter(lambda s: "\x00" not in s),
        order=st.randoms(use_true_random=False))
 def test_draw_is_the_same_for_the_same_seed_in_any_input_order(parties: list[Participant], seed: str,
-                                                             order: object) -> None:
+                                                             order: random.Random) -> None:
     shuffled = list(parties)
-    order.shuffle(shuffled)  # type: ignore[attr-defined]
+    order.shuffle(shuffled)
     try:
         first = draw(parties, seed)
     except Infeasible as infeasible:

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from revmod.lots.engine import (
-    Basis, DrawState, Infeasible, InputError, Pairing, Participant, RedrawReason, RedrawRecord,
+    Basis, DrawState, Infeasible, InputError, Pair, Pairing, Participant, RedrawReason, RedrawRecord,
     RedrawRequest, check, draw, redraw,
 )
 
@@ -25,7 +25,7 @@ def state(pairing: Pairing | None = None, cast: tuple[Participant, ...] | None =
     return DrawState(participants, pairing or tiny_pairing(), "tiny", redraws=redraws)
 
 
-def others(pairing: Pairing, reviewed: str) -> set:
+def others(pairing: Pairing, reviewed: str) -> set[Pair]:
     return {pair for pair in pairing.pairs if pair.reviewed != reviewed}
 
 

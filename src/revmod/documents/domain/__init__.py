@@ -1,6 +1,7 @@
 """Writes of review documents: versions with edit-conflict detection, attachments, messages."""
 
 import hashlib
+import html
 from pathlib import PurePath
 
 import nh3
@@ -25,8 +26,15 @@ MAX_BODY_CHARS = 500_000
 
 
 def clean_html(body: str) -> str:
-    """Rich text kept to safe tags; scripts, styles and event handlers removed."""
-    return nh3.clean(body or "", tags=ALLOWED_TAGS, attributes={"a": {"href"}}, link_rel="noopener noreferrer")
+    """Rich text kept to safe tags; scripts, styles and event handlers removed.
+
+    Plain text (no tag at all) becomes paragraphs: a blank line separates them.
+    """
+    body = body or ""
+    if "<" not in body:
+        paragraphs = [p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+        body = "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    return nh3.clean(body, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, link_rel="noopener noreferrer")
 
 
 @transaction.atomic

@@ -86,14 +86,6 @@ class Pairing:
             groups[pair.reviewed].add(pair.group)
         return {reviewed: frozenset(numbers) for reviewed, numbers in groups.items()}
 
-    def replace_review(self, reviewed: str, seats: Iterable[Seat]) -> "Pairing":
-        """A new pairing set where `reviewed` has exactly `seats`; every other row is kept."""
-        (group,) = self.groups[reviewed]
-        kept = [pair for pair in self.pairs if pair.reviewed != reviewed]
-        new = [Pair(group, reviewed, instrument, seat.reviewer, seat.basis)
-               for seat in seats for instrument in seat.instruments]
-        return Pairing.of(kept + new)
-
 
 class RedrawReason(StrEnum):
     """Why a redraw is asked for, and under which paragraph."""
@@ -133,7 +125,3 @@ class DrawState:
     seed: str
     attempts: int = 1
     redraws: tuple[RedrawRecord, ...] = ()
-
-    @cached_property
-    def by_iso3(self) -> Mapping[str, Participant]:
-        return {participant.iso3: participant for participant in self.participants}

@@ -10,8 +10,6 @@ from .replace import Replacement, apply_replacement, left_without_duty, plan_rep
 from .rng import Stream
 
 MAX_COUNTED_REDRAWS = 4
-
-
 # Only the redraws of P&R 28(d) count against a State's four.
 COUNTED_REASONS = frozenset({RedrawReason.COMMON_LANGUAGE, RedrawReason.LEGAL_SYSTEM})
 
