@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "revmod.documents",
     "revmod.lots",
     "revmod.notifications",
+    "revmod.reports",
+    "revmod.dialogues",
     "revmod.public",
     "revmod.demo",
 ]

@@ -18,7 +18,7 @@ def party(iso3: str, region: str | None, instruments: frozenset[Instrument] = AL
           **extra: object) -> Participant:
     """A participant with sensible defaults; `extra` sets any other field."""
     return Participant(iso3=iso3, name=iso3, regional_group=region, instruments=instruments,
-                       uncac=True, **extra)  # type: ignore[arg-type]
+                       uncac=True, **extra)
 
 
 def small_cast() -> tuple[Participant, ...]:

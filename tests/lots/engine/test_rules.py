@@ -15,7 +15,7 @@ pytestmark = pytest.mark.unit
 
 def participants(**changes: dict[str, object]) -> dict[str, Participant]:
     """tiny_cast() by iso3, with some fields changed: participants(DEU={"max_reviewers": 2})."""
-    return {p.iso3: replace(p, **changes.get(p.iso3, {})) for p in tiny_cast()}  # type: ignore[arg-type]
+    return {p.iso3: replace(p, **changes.get(p.iso3, {})) for p in tiny_cast()}
 
 
 def test_rules_hold_on_a_sound_pairing() -> None:
