@@ -14,11 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from revmod.lots.engine import Basis, DrawState, Infeasible, Participant, check, draw  # noqa: E402
-from revmod.lots.engine.parties import load_parties_csv, participants_in_draw  # noqa: E402
-from revmod.lots.engine.rng import Stream  # noqa: E402
+from revmod.lots.engine import Basis, DrawState, Infeasible, Participant, check, draw
+from revmod.lots.engine.parties import load_parties_csv, participants_in_draw
+from revmod.lots.engine.rng import Stream
 
-PARTIES = ROOT.parent / "shared" / "data" / "reference" / "parties.csv"
+PARTIES = ROOT / "src" / "revmod" / "reference" / "data" / "parties.csv"
 SEEDS = 1000
 SYNTHETIC_SIZE = 2000
 

@@ -1,6 +1,7 @@
 """The participants the draw tests share: a small fixed set, and builders for others."""
 
 import io
+from typing import Any
 
 from revmod.lots.engine import Basis, Instrument, Pair, Pairing, Participant
 
@@ -15,7 +16,7 @@ PARTIES_HEADER = "iso3,name_en,regional_group,untoc,tip,som,firearms,uncac,joine
 
 
 def party(iso3: str, region: str | None, instruments: frozenset[Instrument] = ALL_INSTRUMENTS,
-          **extra: object) -> Participant:
+          **extra: Any) -> Participant:
     """A participant with sensible defaults; `extra` sets any other field."""
     return Participant(iso3=iso3, name=iso3, regional_group=region, instruments=instruments,
                        uncac=True, **extra)

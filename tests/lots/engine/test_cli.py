@@ -1,5 +1,8 @@
 """The command line: draw, draw-check and draw-eligible, with their exit codes."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +108,18 @@ def test_cli_help_describes_each_command(command: str, capsys: pytest.CaptureFix
 def test_cli_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["draw", "--parties", "x.csv"]) == 2
     assert "the following arguments are required: --seed, --out" in capsys.readouterr().err
+
+
+def test_cli_draw_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Python randomises string hashing per process; the draw must not depend on it."""
+    src = Path(__file__).resolve().parents[3] / "src"
+    outputs = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / f"pairs-{hash_seed}.csv"
+        code = ("import sys; sys.path.insert(0, sys.argv[1]); "
+                "from revmod.lots.engine.cli import main; sys.exit(main(sys.argv[2:]))")
+        subprocess.run([sys.executable, "-c", code, str(src), "draw", "--parties",
+                        str(REAL_PARTIES), "--seed", "hash", "--out", str(out)],
+                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": hash_seed})
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]

@@ -6,11 +6,17 @@ from dataclasses import replace
 import pytest
 
 from revmod.lots.engine import (
-    Basis, Infeasible, Participant, check, draw, load_parties_csv, participants_in_draw,
+    Basis,
+    Infeasible,
+    Participant,
+    check,
+    draw,
+    load_parties_csv,
+    participants_in_draw,
 )
 from revmod.lots.engine.reviewers import MAX_ATTEMPTS
 
-from .cast import AFRICAN, CONVENTION_ONLY, EASTERN, NO_FIREARMS, WEOG, party, small_cast
+from .cast import AFRICAN, CONVENTION_ONLY, WEOG, party, small_cast
 from .test_parties import REAL_PARTIES
 
 pytestmark = pytest.mark.unit

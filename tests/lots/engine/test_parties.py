@@ -12,7 +12,8 @@ from .cast import PARTIES_HEADER, parties_csv
 
 pytestmark = pytest.mark.unit
 
-REAL_PARTIES = Path(__file__).resolve().parents[4] / "shared" / "data" / "reference" / "parties.csv"
+# The reference data shipped with the reference app: a copy of shared/data/reference/parties.csv.
+REAL_PARTIES = Path(__file__).resolve().parents[3] / "src/revmod/reference/data/parties.csv"
 NIGERIA = "NGA,Nigeria,African States,true,true,true,true,true,false"
 OPTIONAL = "languages,legal_tradition,volunteer_extra,max_reviewers"
 

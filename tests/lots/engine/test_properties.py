@@ -8,7 +8,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from revmod.lots.engine import (
-    Infeasible, Instrument, Participant, RedrawReason, RedrawRequest, check, draw, redraw,
+    Infeasible,
+    Instrument,
+    Participant,
+    RedrawReason,
+    RedrawRequest,
+    check,
+    draw,
+    redraw,
 )
 
 pytestmark = pytest.mark.unit

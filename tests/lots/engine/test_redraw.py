@@ -5,8 +5,19 @@ from dataclasses import replace
 import pytest
 
 from revmod.lots.engine import (
-    Basis, DrawState, Infeasible, InputError, Pair, Pairing, Participant, RedrawReason, RedrawRecord,
-    RedrawRequest, check, draw, redraw,
+    Basis,
+    DrawState,
+    Infeasible,
+    InputError,
+    Pair,
+    Pairing,
+    Participant,
+    RedrawReason,
+    RedrawRecord,
+    RedrawRequest,
+    check,
+    draw,
+    redraw,
 )
 
 from .cast import small_cast, tiny_cast, tiny_pairing

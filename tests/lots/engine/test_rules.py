@@ -1,11 +1,11 @@
 """Each rule of the draw on hand-made pairing sets: what it accepts and exactly what it reports."""
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
-from revmod.lots.engine import Participant, Violation, check
-from revmod.lots.engine import rules
+from revmod.lots.engine import Participant, Violation, check, rules
 from revmod.lots.engine.pairs import Pairing
 
 from .cast import tiny_cast, tiny_pairing
@@ -13,7 +13,7 @@ from .cast import tiny_cast, tiny_pairing
 pytestmark = pytest.mark.unit
 
 
-def participants(**changes: dict[str, object]) -> dict[str, Participant]:
+def participants(**changes: dict[str, Any]) -> dict[str, Participant]:
     """tiny_cast() by iso3, with some fields changed: participants(DEU={"max_reviewers": 2})."""
     return {p.iso3: replace(p, **changes.get(p.iso3, {})) for p in tiny_cast()}
 

@@ -1,6 +1,6 @@
 """Writing the checked state of a running mechanism into revmod, all of it or nothing."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from django.db import transaction
@@ -15,9 +15,10 @@ from revmod.audit.models import AuditEntry
 from revmod.core.errors import Refused
 from revmod.reference.models import Cluster, Instrument, Language, Party
 from revmod.reviews import policy
+from revmod.reviews.deadlines import DEFAULT_MONTHS, SCHEDULED_STEPS, add_months
 from revmod.reviews.domain.documents import open_documents
 from revmod.reviews.domain.reviews import open_phase, seat_reviewer, start_review
-from revmod.reviews.enums import StepStatus
+from revmod.reviews.enums import StepKind, StepStatus
 from revmod.reviews.models import CountryReview, DeadlineChange, Phase, ReviewGroup
 
 IMPORTED = "imported"
@@ -46,7 +47,7 @@ class PhaseRecord:
 
     review: str
     phase: int
-    opened_on: date
+    opened_on: date | None
     consulted_on: date | None = None
     languages: tuple[str, ...] = ()
     exceptional_reason: str = ""
@@ -90,6 +91,85 @@ class ImportPlan:
     nominations: list[NominationRecord] = field(default_factory=list)
     source: str = ""
     fingerprint: str = ""
+
+
+def checked_phase(given: PhaseRecord, *, started_on: date) -> tuple[PhaseRecord, list[tuple[str, str]]]:
+    """The phase as it will be written from what a file gives, and its (column, problem) pairs.
+
+    The phase opens with the review unless said otherwise; after the initial consultation come
+    its working languages (P&R 31, 50), every deadline (P&R 34, 35), the steps submitted in
+    order, and the finalization once the summary is submitted (P&R 39).
+    """
+    opened_on = given.opened_on or started_on
+    problems = []
+    if opened_on < started_on:
+        problems.append(("opened_on", _("%(day)s is before the review started (%(start)s)") % {"day": opened_on, "start": started_on}))
+    consulted_on = given.consulted_on
+    if consulted_on is None:
+        if given.languages or given.due or given.submitted or given.finalized_on:
+            problems.append(("consulted_on", _("the initial consultation date is missing; what follows it needs it")))
+        return replace(given, opened_on=opened_on, languages=(), due={}, submitted={}, finalized_on=None), problems
+    if consulted_on < opened_on:
+        problems.append(("consulted_on", _("%(day)s is before the phase opened (%(opened)s)") % {"day": consulted_on, "opened": opened_on}))
+    problems += language_problems(given.languages, given.exceptional_reason)
+    schedule, wrong_deadlines = phase_schedule(started_on, consulted_on, given.due)
+    done, wrong_submissions = phase_submissions(consulted_on, given.submitted)
+    summary, finalized_on = done.get(StepKind.SUMMARY), given.finalized_on
+    if finalized_on and summary is None:
+        wrong_submissions.append(("finalized_on", _("a phase is finalized when its summary is submitted: fill in summary_submitted_on")))
+    elif finalized_on and finalized_on < summary:
+        wrong_submissions.append(("finalized_on", _("%(day)s is before the summary was submitted (%(summary)s)") % {"day": finalized_on, "summary": summary}))
+    return (replace(given, opened_on=opened_on, due=schedule, submitted=done, finalized_on=finalized_on or summary),
+            problems + wrong_deadlines + wrong_submissions)
+
+
+def language_problems(codes: tuple[str, ...], reason: str) -> list[tuple[str, str]]:
+    """One or two working languages, three with an exceptional reason (P&R 31, 50)."""
+    if not codes:
+        return [("languages", _("name the working languages agreed at the initial consultation"))]
+    if len(set(codes)) != len(codes) or len(codes) > 3:
+        return [("languages", _("one or two working languages, three in exceptional cases (P&R 31, 50)"))]
+    if len(codes) == 3 and not reason.strip():
+        return [("exceptional_language_reason", _("a third working language needs its exceptional reason (P&R 50)"))]
+    return []
+
+
+def phase_schedule(started_on: date, consulted_on: date,
+                   given: dict[str, date | None]) -> tuple[dict[str, date], list[tuple[str, str]]]:
+    """Every step's deadline, the one given or the default after the step before (P&R 34, 35),
+    and the (column, problem) pairs of the given ones."""
+    schedule, problems, previous = {}, [], consulted_on
+    for kind in SCHEDULED_STEPS:
+        day = given.get(kind)
+        values = {"day": day, "start": started_on, "previous": previous}
+        if day is None:
+            day = add_months(previous, DEFAULT_MONTHS[kind])
+        elif day < started_on:
+            problems.append((f"{kind}_due_on", _("the deadline %(day)s is before the review's start (%(start)s)") % values))
+        elif day < previous:
+            problems.append((f"{kind}_due_on", _("the deadline %(day)s is before the step it follows (%(previous)s)") % values))
+        schedule[kind] = previous = day
+    return schedule, problems
+
+
+def phase_submissions(consulted_on: date,
+                      given: dict[str, date | None]) -> tuple[dict[str, date], list[tuple[str, str]]]:
+    """The submitted date of each step done, the consultation first; steps are done in order,
+    none skipped (P&R 25-39). Returns the dates and the (column, problem) pairs."""
+    done, problems, previous, gap = {StepKind.CONSULTATION.value: consulted_on}, [], consulted_on, None
+    for kind in SCHEDULED_STEPS:
+        day = given.get(kind)
+        if day is None:
+            gap = gap or kind
+            continue
+        if gap:
+            problems.append((f"{kind}_submitted_on", _("submitted, but the step before it (%(step)s) has no "
+                                                       "submitted date") % {"step": StepKind(gap).label}))
+        elif day < previous:
+            problems.append((f"{kind}_submitted_on", _("submitted on %(day)s, before the previous step "
+                                                       "(%(previous)s)") % {"day": day, "previous": previous}))
+        done[kind] = previous = day
+    return done, problems
 
 
 def previous_import(fingerprint: str) -> AuditEntry | None:

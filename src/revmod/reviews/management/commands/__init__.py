@@ -1,0 +1,1 @@
+"""The reviews app's commands: `revmod import-reviews`."""
