@@ -36,26 +36,32 @@ def main() -> None:
 
 
 def _many_draws(parties: tuple[Participant, ...]) -> list[DrawState]:
-    states, broken, failures = [], 0, 0
-    started = time.perf_counter()
+    states, broken, failures, drawing, checking = [], 0, 0, 0.0, 0.0
     for number in range(SEEDS):
+        started = time.perf_counter()
         try:
             state = draw(parties, f"seed-{number}")
         except Infeasible:
             failures += 1
             continue
+        finally:
+            drawing += time.perf_counter() - started
+        started = time.perf_counter()
         broken += bool(check(parties, state.pairing))
+        checking += time.perf_counter() - started
         states.append(state)
     print(f"draws: {SEEDS}")
     print(f"draws_rules_broken: {broken}")
     print(f"draws_failures: {failures}")
     print(f"draws_needing_a_second_attempt: {sum(state.attempts > 1 for state in states)}")
-    print(f"draws_total_seconds (draw and check): {time.perf_counter() - started:.2f}")
+    print(f"draws_total_seconds: {drawing:.2f}")
+    print(f"checks_total_seconds: {checking:.2f}")
     return states
 
 
 def _fairness(parties: tuple[Participant, ...], states: list[DrawState]) -> None:
-    """Shares of States by number of duties; seats per review; same-region duties per group."""
+    """Shares of States by number of duties; seats per review; for each regional group, the
+    shares of its members holding 0, 1, 2... same-region seats (one per member on average)."""
     duty_counts: Counter[int] = Counter()
     per_state: dict[str, list[int]] = defaultdict(list)
     same_region: dict[str, list[int]] = defaultdict(list)
@@ -78,13 +84,14 @@ def _fairness(parties: tuple[Participant, ...], states: list[DrawState]) -> None
         print(f"duties_{duties}_share: {duty_counts[duties] / total:.3f}")
     means = [statistics.mean(values) for values in per_state.values()]
     print(f"duties_mean: {statistics.mean(means):.3f}")
-    print(f"duties_mean_per_state_min_max: {min(means):.2f} {max(means):.2f}")
+    print(f"duties_mean_per_state_min: {min(means):.2f}")
+    print(f"duties_mean_per_state_max: {max(means):.2f}")
     print(f"seats_per_review_mean: {sum(seats.values()) / total:.3f}")
     print(f"additional_seats_per_draw_mean: {seats[Basis.ADDITIONAL] / len(states):.2f}")
     for region, values in sorted(same_region.items()):
         shares = Counter(values)
-        spread = " ".join(f"{n}:{shares[n] / len(values):.3f}" for n in sorted(shares))
-        print(f"same_region_seats_per_member {region}: {spread}")
+        spread = " ".join(f"{n}={shares[n] / len(values):.3f}" for n in sorted(shares))
+        print(f"same_region_seats_held_shares_{_slug(region)}: {spread}")
 
 
 def _synthetic(parties: tuple[Participant, ...]) -> None:
@@ -103,6 +110,10 @@ def _synthetic(parties: tuple[Participant, ...]) -> None:
     print(f"synthetic_parties: {SYNTHETIC_SIZE}")
     print(f"synthetic_draw_seconds: {time.perf_counter() - started:.3f}")
     print(f"synthetic_violations: {len(check(synthetic, state.pairing))}")
+
+
+def _slug(text: str) -> str:
+    return "_".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
 def _code(number: int) -> str:

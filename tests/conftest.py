@@ -65,18 +65,26 @@ def cast(cast_review, unrelated_review):
     return people
 
 
-@pytest.fixture
-def login(client):
-    """Log a cast member in with their second factor verified; returns the client."""
+def verified_login(client, person, *, password_confirmed=False):
+    """Log a person in as if they gave their password and second factor."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    client.force_login(person)
+    device = TOTPDevice.objects.filter(user=person, confirmed=True).first()
+    session = client.session
+    if device is not None:
+        session["otp_device_id"] = device.persistent_id
+    if password_confirmed:
+        import time
+
+        session["revmod_password_confirmed_at"] = time.time()
+    session.save()
+    return client
+
+
+@pytest.fixture
+def login(client):
+    """Log a cast member in (password recently confirmed, second factor verified); returns the client."""
     def _login(person, c=None):
-        c = c or client
-        c.force_login(person)
-        device = TOTPDevice.objects.filter(user=person, confirmed=True).first()
-        if device is not None:
-            session = c.session
-            session["otp_device_id"] = device.persistent_id
-            session.save()
-        return c
+        return verified_login(c or client, person, password_confirmed=True)
     return _login

@@ -31,3 +31,12 @@ def test_a_wrong_password_is_refused_in_the_users_language(cast, client):
 def test_pages_are_served_right_to_left_in_arabic(cast, client):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert '<html lang="ar" dir="rtl">' in page
+
+
+def test_an_account_is_locked_after_five_failed_passwords(cast, client):
+    email = cast["fp.reviewed"].email
+    for _attempt in range(5):
+        client.post("/accounts/login/", {"username": email, "password": "guess"})
+    response = client.post("/accounts/login/", {"username": email, "password": DEMO_PASSWORD})
+    assert "Too many failed attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session

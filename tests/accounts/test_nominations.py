@@ -130,3 +130,19 @@ def test_overdue_nominations_are_listed_for_the_secretariat(cast, cast_review, l
     # Mexico's reviewing States (Peru, France) have named nobody, months after the start.
     assert "PER" in page and "FRA" in page
     assert login(cast["fp.reviewed"]).get("/accounts/nominations/").status_code == 404
+
+
+def test_approving_asks_for_the_password_again_after_ten_minutes(cast, cast_review, client):
+    nomination = nominate(cast, cast_review)
+    person = nomination.person
+    submit_profile(person, actor=person, first_name="Efua", last_name="Asante", gender="female", institution_type="justice")
+    secretariat = cast["secretariat"]
+    from tests.conftest import verified_login
+
+    verified_login(client, secretariat)
+    response = client.post(f"/accounts/nominations/{nomination.pk}/", {"action": "approve"})
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/confirm/")
+    assert Nomination.objects.get(pk=nomination.pk).status == NominationStatus.PROFILE_SUBMITTED
+    client.post("/accounts/confirm/", {"password": "revmod-demo-2026", "next": f"/accounts/nominations/{nomination.pk}/"})
+    client.post(f"/accounts/nominations/{nomination.pk}/", {"action": "approve"})
+    assert Nomination.objects.get(pk=nomination.pk).status == NominationStatus.APPROVED

@@ -8,6 +8,7 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="/"), name="logout"),
     path("verify/", views.verify, name="verify"),
+    path("confirm/", views.confirm_password, name="confirm"),
     path("activate/<str:token>/", views.activate, name="activate"),
     path("new-link/", views.new_link, name="new_link"),
     path("profile/", views.profile, name="profile"),

@@ -1,19 +1,26 @@
 """Pages of people: login with a second factor, activation, profile, and nominations."""
 
+import functools
 import os
+import time
+from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login, match_token
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from revmod.accounts import domain
+from revmod.accounts import domain, throttle
 from revmod.accounts.enums import NominationStatus
 from revmod.accounts.forms import (ActivationForm, ApiTokenForm, ClarificationForm, NewLinkForm, NominationForm,
                                    ProfileForm, TokenForm)
@@ -27,9 +34,26 @@ from revmod.reviews.views import visible_review_or_404
 DEMO_DOMAIN = "@demo.revmod.org"
 
 
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """Django's login form, refusing to check a password while the account is locked."""
+
+    def clean(self):
+        email, ip = self.data.get("username", ""), self.request.META.get("REMOTE_ADDR") if self.request else None
+        if throttle.is_locked(email, ip):
+            raise forms.ValidationError(_("Too many failed attempts. Wait fifteen minutes, then try again."), code="locked")
+        try:
+            data = super().clean()
+        except forms.ValidationError:
+            throttle.record_failure(email, ip)
+            raise
+        throttle.clear(email)
+        return data
+
+
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+    authentication_form = ThrottledAuthenticationForm
 
 
 def _demo_code(user) -> str | None:
@@ -43,6 +67,38 @@ def _demo_code(user) -> str | None:
     return f"{totp.token():0{device.digits}d}"
 
 
+REAUTH_SECONDS = 10 * 60
+REAUTH_KEY = "revmod_password_confirmed_at"
+
+
+def recently_confirmed(request) -> bool:
+    return time.time() - request.session.get(REAUTH_KEY, 0) < REAUTH_SECONDS
+
+
+def sensitive(view):
+    """A sensitive act (approving a nomination, a new API token) asks for the password again
+    when it was last given more than ten minutes ago (ASVS 3.7.1)."""
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "POST" and not recently_confirmed(request):
+            messages.info(request, _("Confirm your password to continue."))
+            return redirect(f"{reverse('accounts:confirm')}?{urlencode({'next': request.get_full_path()})}")
+        return view(request, *args, **kwargs)
+    return wrapper
+
+
+@login_required
+def confirm_password(request):
+    error = None
+    if request.method == "POST":
+        if request.user.check_password(request.POST.get("password", "")):
+            request.session[REAUTH_KEY] = time.time()
+            target = request.POST.get("next", "")
+            return redirect(target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else "/")
+        error = _("This password is not right.")
+    return render(request, "accounts/confirm.html", {"error": error, "next": request.GET.get("next", "")})
+
+
 @login_required
 def verify(request):
     """Second step of the login: the code of the person's authenticator (TOTP)."""
@@ -51,6 +107,7 @@ def verify(request):
         device = match_token(request.user, form.cleaned_data["token"].strip())
         if device is not None:
             otp_login(request, device)
+            request.session[REAUTH_KEY] = time.time()
             return redirect(request.GET.get("next") or "reviews:home")
         form.add_error("token", _("This code is not valid. Check your device's clock and try again."))
     return render(request, "accounts/verify.html", {"form": form, "demo_code": _demo_code(request.user)})
@@ -111,6 +168,7 @@ def profile(request):
 
 @require_POST
 @login_required
+@sensitive
 def create_token(request):
     form = ApiTokenForm(request.POST)
     if form.is_valid():
@@ -155,6 +213,7 @@ def record_nomination(request, review_pk):
 
 
 @login_required
+@sensitive
 def check_nomination(request, pk):
     """The profile and the note verbale side by side; approve, or ask for clarification."""
     _secretariat_only(request.user)

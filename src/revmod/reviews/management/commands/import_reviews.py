@@ -39,7 +39,7 @@ class Command(BaseCommand):
         return parser
 
     def add_arguments(self, parser):
-        parser.add_argument("file", metavar="FILE", help="The .xlsx or .csv file (tables: %s)." % ", ".join(TABLES))
+        parser.add_argument("file", metavar="FILE", help=f"The .xlsx or .csv file (tables: {', '.join(TABLES)}).")
         parser.add_argument("--dry-run", action="store_true",
                             help="Check the file and run the whole import, then roll it back: nothing changes.")
         parser.add_argument("--send-activations", action="store_true",
@@ -48,13 +48,13 @@ class Command(BaseCommand):
                             help="The secretariat account the import is recorded under (needed when there are several).")
 
     def handle(self, *args, file, dry_run=False, send_activations=False, actor=None, **options):
-        person = _actor(actor)
         plan, problems = read_import(file)
         if problems:
             for problem in problems:
                 self.stderr.write(str(problem))
             raise CommandError(_("Nothing was imported: %(n)s problem(s) in the file.") % {"n": len(problems)},
                                returncode=1)
+        person = _actor(actor)
         try:
             counts = import_reviews(plan, actor=person, send_activations=send_activations, dry_run=dry_run)
         except Refused as refusal:
