@@ -23,3 +23,16 @@ def test_a_changed_or_removed_entry_breaks_the_chain(cast, cast_review):
     assert verify_chain() == [f"entry {entry.pk}: content changed after it was written"]
     AuditEntry.objects.filter(pk=entry.pk).delete()
     assert any("previous hash does not match" in p for p in verify_chain())
+
+
+def test_the_secretariat_searches_and_exports_the_trail(cast, cast_review, login, client):
+    consult(cast_review, cast["secretariat"])
+    c = login(cast["secretariat"])
+    page = c.get("/audit/?action=reviews.step&review=gha").content.decode()
+    assert "reviews.step.consultation.completed" in page and "accounts." not in page
+    export = b"".join(c.get("/audit/?review=GHA&format=csv").streaming_content).decode()
+    assert export.splitlines()[0] == "id,at,actor,action,object,review,ip,details,hash"
+    assert AuditEntry.objects.filter(action="audit.trail.exported").exists()
+    for key in ("fp.reviewed", "expert.reviewer1", "ngo"):
+        client.logout()
+        assert login(cast[key]).get("/audit/").status_code == 404

@@ -77,6 +77,14 @@ def test_cli_reports_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "No such file" in capsys.readouterr().err
 
 
+def test_cli_rejects_a_pairs_file_that_is_not_text(tiny_files: tuple[Path, Path],
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    parties, pairs = tiny_files
+    pairs.write_bytes(b"group,reviewed_iso3\xff\xfe,instrument\n")
+    assert main(["draw-check", "--parties", str(parties), str(pairs)]) == 2
+    assert "can't decode" in capsys.readouterr().err
+
+
 def test_cli_draw_reports_an_infeasible_draw(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     parties = tmp_path / "parties.csv"
     parties.write_text(f"{PARTIES_HEADER}\n" + "".join(

@@ -8,6 +8,7 @@ import pytest
 from revmod.lots.engine import (
     Basis,
     Infeasible,
+    InputError,
     Participant,
     check,
     draw,
@@ -63,6 +64,11 @@ def test_draw_is_the_same_for_the_same_seed() -> None:
 def test_draw_does_not_depend_on_input_order() -> None:
     cast = small_cast()
     assert draw(cast, "seed").pairing == draw(tuple(reversed(cast)), "seed").pairing
+
+
+def test_draw_needs_a_seed() -> None:
+    with pytest.raises(InputError, match="a draw needs a seed"):
+        draw(small_cast(), "")
 
 
 def test_draw_differs_between_seeds() -> None:

@@ -5,6 +5,7 @@ Exit codes: 0 done / no violation / eligible; 1 rules broken / not eligible / in
 """
 
 import argparse
+import csv
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except (InputError, OSError) as error:
+    except (InputError, OSError, UnicodeDecodeError, csv.Error) as error:
         print(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
         return EXIT_INPUT
 

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from .errors import InputError
 from .groups import draw_groups
 from .pairs import DrawState
 from .parties import Participant
@@ -13,8 +14,10 @@ def draw(participants: Iterable[Participant], seed: str) -> DrawState:
 
     The participants are taken in iso3 order, so the order they were given in does not
     matter; the same participants and seed give the same pairing set on any machine.
-    Raises Infeasible when the rules cannot all be met.
+    Raises Infeasible when the rules cannot all be met, InputError without a seed.
     """
+    if not seed:
+        raise InputError("a draw needs a seed")
     chosen = tuple(sorted(participants, key=lambda participant: participant.iso3))
     groups = draw_groups(chosen, seed)
     pairing, attempts = draw_reviewers(chosen, groups, seed)
