@@ -1,6 +1,7 @@
 """The participants the draw tests share: a small fixed set, and builders for others."""
 
 import io
+from pathlib import Path
 from typing import Any
 
 from revmod.lots.engine import Basis, Instrument, Pair, Pairing, Participant
@@ -12,6 +13,8 @@ ALL_INSTRUMENTS = frozenset(Instrument)
 NO_FIREARMS = frozenset({Instrument.UNTOC, Instrument.TIP, Instrument.SOM})
 CONVENTION_ONLY = frozenset({Instrument.UNTOC})
 
+# The reference data shipped with the reference app: a copy of shared/data/reference/parties.csv.
+REAL_PARTIES = Path(__file__).resolve().parents[3] / "src/revmod/reference/data/parties.csv"
 PARTIES_HEADER = "iso3,name_en,regional_group,untoc,tip,som,firearms,uncac,joined_after_draw"
 
 

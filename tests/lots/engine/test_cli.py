@@ -10,8 +10,7 @@ import pytest
 from revmod.lots.engine.cli import help_text, main
 from revmod.lots.engine.csvio import write_pairs
 
-from .cast import PARTIES_HEADER, tiny_cast, tiny_pairing
-from .test_parties import REAL_PARTIES
+from .cast import PARTIES_HEADER, REAL_PARTIES, tiny_cast, tiny_pairing
 
 pytestmark = pytest.mark.unit
 

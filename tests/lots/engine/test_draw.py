@@ -17,8 +17,7 @@ from revmod.lots.engine import (
 )
 from revmod.lots.engine.reviewers import MAX_ATTEMPTS
 
-from .cast import AFRICAN, CONVENTION_ONLY, WEOG, party, small_cast
-from .test_parties import REAL_PARTIES
+from .cast import AFRICAN, CONVENTION_ONLY, REAL_PARTIES, WEOG, party, small_cast
 
 pytestmark = pytest.mark.unit
 

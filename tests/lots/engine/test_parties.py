@@ -2,18 +2,15 @@
 
 import io
 import re
-from pathlib import Path
 
 import pytest
 
 from revmod.lots.engine import InputError, Instrument, load_parties_csv, participants_in_draw
 
-from .cast import PARTIES_HEADER, parties_csv
+from .cast import PARTIES_HEADER, REAL_PARTIES, parties_csv
 
 pytestmark = pytest.mark.unit
 
-# The reference data shipped with the reference app: a copy of shared/data/reference/parties.csv.
-REAL_PARTIES = Path(__file__).resolve().parents[3] / "src/revmod/reference/data/parties.csv"
 NIGERIA = "NGA,Nigeria,African States,true,true,true,true,true,false"
 OPTIONAL = "languages,legal_tradition,volunteer_extra,max_reviewers"
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.unit
 REGIONS = ("African States", "Asia-Pacific States", "Eastern European States",
            "Latin American and Caribbean States", None)
 PROTOCOLS = (Instrument.TIP, Instrument.SOM, Instrument.FIR)
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def code(number: int) -> str:

@@ -13,10 +13,10 @@ NO_REGIONAL_GROUP = ""  # participants outside the five groups are dealt as one 
 def draw_groups(participants: Iterable[Participant], seed: str) -> Mapping[str, int]:
     """Deal the participants into groups 1, 2 and 3 (P&R 17).
 
-    With the stream labelled "groups": the regional groups (by name, the block of participants
-    outside any group first) are shuffled; the members of each, sorted by iso3, are shuffled;
-    the blocks are laid end to end in the shuffled order; then an offset k = below(3) is
-    drawn and the participant at position p goes to group ((k + p) mod 3) + 1.
+    With the stream labelled "groups": the regional groups, sorted by name (the block of
+    participants outside any group first), are shuffled; in that order, the members of each,
+    sorted by iso3, are shuffled and laid end to end; then an offset k = below(3) is drawn and
+    the participant at position p goes to group ((k + p) mod 3) + 1.
     Dealing round the three groups in one pass gives each regional group's members to the
     three groups in turn, so per regional group, and overall, group sizes differ by at most
     one: a third of the parties each year, each regional group's share in proportion to its

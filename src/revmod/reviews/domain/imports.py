@@ -22,6 +22,7 @@ from revmod.reviews.enums import StepKind, StepStatus
 from revmod.reviews.models import CountryReview, DeadlineChange, Phase, ReviewGroup
 
 IMPORTED = "imported"
+LANGUAGE_CODES = ("ar", "zh", "en", "fr", "ru", "es")  # the six UN languages (P&R 49)
 COMPLETED_ACTION = "reviews.import.completed"
 
 
@@ -124,7 +125,11 @@ def checked_phase(given: PhaseRecord, *, started_on: date) -> tuple[PhaseRecord,
 
 
 def language_problems(codes: tuple[str, ...], reason: str) -> list[tuple[str, str]]:
-    """One or two working languages, three with an exceptional reason (P&R 31, 50)."""
+    """One or two of the six working languages, three with an exceptional reason (P&R 31, 50)."""
+    unknown = [code for code in codes if code not in LANGUAGE_CODES]
+    if unknown:
+        return [("languages", _("unknown language code “%(code)s”; use %(codes)s")
+                 % {"code": unknown[0], "codes": ", ".join(LANGUAGE_CODES)})]
     if not codes:
         return [("languages", _("name the working languages agreed at the initial consultation"))]
     if len(set(codes)) != len(codes) or len(codes) > 3:

@@ -67,4 +67,5 @@ def review_page(review: CountryReview, user, today: date) -> dict:
         "can_consult": step is not None and step.kind == "consultation" and (
             policy.is_secretariat(user) or policy.can_act_for_side(user, review, "reviewed")),
         "roles": policy.roles_in(user, review),
+        "redraws": list(review.redraws.select_related("asked_by", "old_reviewer", "new_reviewer", "added_reviewer")),
     }

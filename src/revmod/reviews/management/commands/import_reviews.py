@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from revmod.accounts.models import User
 from revmod.core.errors import Refused
 from revmod.reviews.domain.imports import import_reviews
-from revmod.reviews.interfaces.importer import TABLES, read_import
+from revmod.reviews.interfaces.importer import TABLES, missing_reference, read_import
 
 DESCRIPTION = """\
 Import the state of a running mechanism: reviews (State under review, group, start date),
@@ -48,6 +48,8 @@ class Command(BaseCommand):
                             help="The secretariat account the import is recorded under (needed when there are several).")
 
     def handle(self, *args, file, dry_run=False, send_activations=False, actor=None, **options):
+        if missing_reference():
+            raise CommandError(missing_reference(), returncode=1)
         plan, problems = read_import(file)
         if problems:
             for problem in problems:
