@@ -104,3 +104,14 @@ def test_dashboard_query_count_does_not_grow_with_reviews(cast, login, django_as
     with CaptureQueriesContext(connection) as four:
         c.get("/reviews/")
     assert len(four) == len(two)
+
+
+def test_the_secretariat_sees_newcomers_and_starts_their_review(cast, login, groups):
+    c = login(cast["secretariat"])
+    page = c.get("/reviews/").content.decode()
+    assert "Bhutan" in page and "South Sudan" in page
+    response = c.post("/reviews/newcomers/BTN/start/", {"group": 3})
+    assert response.status_code == 302
+    from revmod.reviews.models import CountryReview
+
+    assert CountryReview.objects.get(party="BTN").group_id == 3

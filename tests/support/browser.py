@@ -39,7 +39,7 @@ CHROMIUM_ARGS = [
 ]
 DEFAULT_TIMEOUT_MS = 15_000
 
-__all__ = ["browser", "browser_context_args", "page", "page_errors", "chromium_path"]
+__all__ = ["browser", "browser_context_args", "chromium_path", "page", "page_errors"]
 
 
 def chromium_path() -> str | None:
@@ -102,15 +102,17 @@ def page_errors() -> list[str]:
 @pytest.fixture
 def page(browser, browser_context_args, page_errors, request, tmp_path):
     """A fresh page in a fresh context (no cookies shared between tests)."""
+    from playwright.sync_api import Error as PlaywrightError
+
     context = browser.new_context(**browser_context_args)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     new_page = context.new_page()
     new_page.on("pageerror", lambda error: page_errors.append(f"pageerror: {error}"))
     new_page.on(
         "console",
-        lambda msg: page_errors.append(f"console.{msg.type}: {msg.text}")
-        if msg.type == "error"
-        else None,
+        lambda msg: (
+            page_errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None
+        ),
     )
     try:
         yield new_page
@@ -125,6 +127,6 @@ def page(browser, browser_context_args, page_errors, request, tmp_path):
                 print(f"\nscreenshot of the failed page: {folder / name}")
                 if page_errors:
                     print("page errors:\n  " + "\n  ".join(page_errors))
-            except Exception as error:  # the page may be gone; the failure is what matters
+            except PlaywrightError as error:  # the page may be gone; the failure is what matters
                 print(f"\n(no screenshot: {error})")
         context.close()

@@ -41,20 +41,33 @@ class ReceivedMail:
     raw: bytes = field(repr=False)
 
 
+class _UnfoldingPolicy(email.policy.EmailPolicy):
+    """email.policy.default, but a header folded right after its colon ("Subject:\\n =?utf-8?...")
+    reads without the leading space Python's parser keeps (RFC 5322 unfolding drops it)."""
+
+    def header_fetch_parse(self, name, value):
+        if isinstance(value, str) and not hasattr(value, "name"):  # raw, not a parsed header
+            value = value.lstrip(" \t\r\n")
+        return super().header_fetch_parse(name, value)
+
+
+_POLICY = _UnfoldingPolicy()
+
+
 class _Handler:
     def __init__(self, server: SMTPServer) -> None:
         self._server = server
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server, session, envelope) -> str:
         raw = envelope.original_content or envelope.content
         if isinstance(raw, str):
             raw = raw.encode("utf-8")
-        message = email.message_from_bytes(raw, policy=email.policy.default)
+        message = email.message_from_bytes(raw, policy=_POLICY)
         self._server._add(
             ReceivedMail(
                 mail_from=envelope.mail_from,
                 rcpt_tos=list(envelope.rcpt_tos),
-                message=message,  # type: ignore[arg-type]  # policy.default gives EmailMessage
+                message=message,  # type: ignore[arg-type]  # an EmailPolicy gives EmailMessage
                 raw=raw,
             )
         )

@@ -11,4 +11,5 @@ urlpatterns = [
     path("steps/<int:pk>/extension/", views.extension, name="extension"),
     path("steps/<int:pk>/deadline/", views.deadline, name="deadline"),
     path("extensions/<int:pk>/decide/", views.decide_extension, name="decide_extension"),
+    path("newcomers/<str:iso3>/start/", views.start_newcomer_review, name="start_newcomer"),
 ]

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 
 class InputError(ValueError):
-    """A file or a request the engine cannot read: the message names the line and column."""
+    """A file or a request the engine cannot take; for a file, the message names line and column."""
 
 
 @dataclass(frozen=True, order=True)

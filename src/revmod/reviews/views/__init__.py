@@ -11,9 +11,11 @@ from django.views.decorators.http import require_POST
 from revmod.core.errors import Refused
 from revmod.reviews import deadlines, policy
 from revmod.reviews.domain import extensions, steps
-from revmod.reviews.domain.queries import detail, progress
+from revmod.reference.models import Party
+from revmod.reviews.domain.queries import detail, newcomers, progress
+from revmod.reviews.domain.reviews import start_review
 from revmod.reviews.interfaces import ConsultationForm, DashboardFilter, DeadlineForm, ExtensionForm
-from revmod.reviews.models import ExtensionRequest, ReviewStep
+from revmod.reviews.models import ExtensionRequest, ReviewGroup, ReviewStep
 
 
 def visible_review_or_404(user, pk):
@@ -51,8 +53,28 @@ def home(request):
         rows = [r for r in rows if r.delay_days > 0]
     if data.get("no_focal_point"):
         rows = [r for r in rows if r.review.party_id not in r.focal_point_names]
-    groups = [progress.group_progress(g) for g in detail.groups()] if policy.is_secretariat(request.user) else []
-    return render(request, "reviews/home.html", {"form": form, "rows": rows, "groups": groups, "today": today})
+    secretariat = policy.is_secretariat(request.user)
+    groups = [progress.group_progress(g) for g in detail.groups()] if secretariat else []
+    return render(request, "reviews/home.html", {
+        "form": form, "rows": rows, "groups": groups, "today": today,
+        "newcomers": newcomers.newcomers() if secretariat and groups else [], "group_list": detail.groups()})
+
+
+@require_POST
+@login_required
+def start_newcomer_review(request, iso3):
+    """The secretariat starts the review of a party that joined after the draw, in a group."""
+    if not policy.is_secretariat(request.user):
+        raise Http404
+    party = get_object_or_404(Party, pk=iso3)
+    group = get_object_or_404(ReviewGroup, pk=request.POST.get("group") or 0)
+    try:
+        review = start_review(party, group=group, actor=request.user, started_on=timezone.localdate())
+    except Refused as error:
+        _refused(request, error)
+        return redirect("reviews:home")
+    messages.success(request, _("The review of %(state)s has started: record its reviewing States with a draw.") % {"state": party.name})
+    return redirect("reviews:detail", pk=review.pk)
 
 
 @login_required

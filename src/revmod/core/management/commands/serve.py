@@ -103,14 +103,24 @@ class Command(BaseCommand):
         bind_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
         commands: dict[str, list[str]] = {
             "web server": [
-                sys.executable, "-m", "gunicorn", "revmod.wsgi:application",
-                "--bind", f"{bind_host}:{port}",
-                "--workers", str(options["workers"]),
-                "--threads", str(options["threads"]),
-                "--worker-class", "gthread",
-                "--graceful-timeout", str(STOP_GRACE_SECONDS - 5),
-                "--access-logfile", "-",
-                "--error-logfile", "-",
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "revmod.wsgi:application",
+                "--bind",
+                f"{bind_host}:{port}",
+                "--workers",
+                str(options["workers"]),
+                "--threads",
+                str(options["threads"]),
+                "--worker-class",
+                "gthread",
+                "--graceful-timeout",
+                str(STOP_GRACE_SECONDS - 5),
+                "--access-logfile",
+                "-",
+                "--error-logfile",
+                "-",
                 *self._gunicorn_extra_args(),
             ],
         }
@@ -118,8 +128,12 @@ class Command(BaseCommand):
             backend = str(settings.TASKS.get("default", {}).get("BACKEND", ""))
             if backend.startswith("django_tasks_db"):
                 commands["task worker"] = [
-                    sys.executable, "-m", "django", "db_worker",
-                    "--verbosity", str(verbosity),
+                    sys.executable,
+                    "-m",
+                    "django",
+                    "db_worker",
+                    "--verbosity",
+                    str(verbosity),
                 ]
             else:
                 self.stderr.write(
@@ -136,8 +150,12 @@ class Command(BaseCommand):
             for name, command in commands.items():
                 # Own process group: Ctrl-C reaches only this process, which then stops each
                 # child once with SIGTERM (graceful), instead of the terminal signalling all.
+                # preexec_fn is safe here: this process runs no other threads.
                 children[name] = subprocess.Popen(
-                    command, env=env, process_group=0, preexec_fn=_die_with_parent
+                    command,
+                    env=env,
+                    process_group=0,
+                    preexec_fn=_die_with_parent,  # noqa: PLW1509
                 )
             self.stdout.write(
                 self.style.SUCCESS(f"revmod is running at http://{bind_host}:{port}/")
