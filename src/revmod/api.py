@@ -1,5 +1,8 @@
 """The JSON API under /api/v1/, assembled from each app's router; OpenAPI at /api/v1/openapi.json."""
 
+import functools
+import json
+
 from django.http import Http404
 from ninja import NinjaAPI, Router
 
@@ -17,8 +20,31 @@ DESCRIPTION = (
     "`Accept-Language`; an invalid body answers 422."
 )
 
-api = NinjaAPI(title="revmod", version="1", description=DESCRIPTION, urls_namespace="api", auth=TokenAuth(),
-               docs_url=None)
+
+
+def _json_method_not_allowed(view):
+    """Ninja answers a wrong method with plain text; ours answer JSON like every other error."""
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405:
+            response.content = json.dumps({"detail": "Method not allowed"}).encode()
+            response["Content-Type"] = "application/json; charset=utf-8"
+        return response
+    return wrapped
+
+
+class RevmodAPI(NinjaAPI):
+    @property
+    def urls(self):
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            pattern.callback = _json_method_not_allowed(pattern.callback)
+        return patterns, app_name, namespace
+
+
+api = RevmodAPI(title="revmod", version="1", description=DESCRIPTION, urls_namespace="api", auth=TokenAuth(),
+                docs_url=None)
 
 
 @api.exception_handler(Refused)

@@ -9,7 +9,6 @@ from revmod.lots import engine
 from revmod.lots.domain import confirm_draw, current_state, start_draw
 from revmod.lots.domain.redraws import request_redraw
 from revmod.lots.models import Draw, DrawStatus
-from revmod.reference.models import Party
 from revmod.reviews.models import CountryReview, ReviewerSeat
 
 pytestmark = pytest.mark.integration

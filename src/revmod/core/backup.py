@@ -9,7 +9,7 @@ import hashlib
 import io
 import json
 import tarfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.apps import apps
@@ -28,7 +28,7 @@ def _models():
 
 def _add(archive: tarfile.TarFile, name: str, data: bytes, manifest: dict) -> None:
     info = tarfile.TarInfo(name)
-    info.size, info.mtime = len(data), int(datetime.now(timezone.utc).timestamp())
+    info.size, info.mtime = len(data), int(datetime.now(UTC).timestamp())
     archive.addfile(info, io.BytesIO(data))
     manifest["members"][name] = hashlib.sha256(data).hexdigest()
 
@@ -50,7 +50,7 @@ def _snapshot() -> tuple[bytes, dict[str, int]]:
 def backup(path: Path) -> dict:
     """Write a backup to `path`; returns its manifest."""
     data, counts = _snapshot()
-    manifest = {"format": FORMAT, "created_at": datetime.now(timezone.utc).isoformat(), "counts": counts, "members": {}}
+    manifest = {"format": FORMAT, "created_at": datetime.now(UTC).isoformat(), "counts": counts, "members": {}}
     media = Path(settings.MEDIA_ROOT)
     with tarfile.open(path, "w:gz") as archive:
         _add(archive, "data.json", data, manifest)

@@ -31,8 +31,8 @@ def _document_or_404(user, pk, request=None) -> Document:
     document = get_object_or_404(Document.objects.select_related("step__phase__review__party", "instrument"), pk=pk)
     try:
         return domain.read_document(document, actor=user, request=request)
-    except Refused:
-        raise Http404
+    except Refused as error:
+        raise Http404 from error
 
 
 def _current(document: Document) -> DocumentVersion | None:
@@ -100,8 +100,8 @@ def download(request, pk):
     attachment = get_object_or_404(Attachment.objects.select_related("document__step__phase__review", "message__step__phase__review"), pk=pk)
     try:
         domain.read_attachment(attachment, actor=request.user, request=request)
-    except Refused:
-        raise Http404
+    except Refused as error:
+        raise Http404 from error
     response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name,
                             content_type="application/octet-stream")
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

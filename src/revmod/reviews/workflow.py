@@ -46,7 +46,7 @@ STEP_RULES: dict[str, StepRule] = {
 # The only moves there are: each step, once cleared by every side that must clear it, opens
 # the next; clearing the summary finalizes the phase (P&R 39). Nothing moves backwards.
 MOVES: frozenset[tuple[str, str]] = frozenset(
-    zip(STEP_ORDER, STEP_ORDER[1:] + (FINALIZED,))
+    zip(STEP_ORDER, STEP_ORDER[1:] + (FINALIZED,), strict=True)
 )
 
 

@@ -154,8 +154,8 @@ def approve_nomination(nomination: Nomination, *, actor) -> Nomination:
     try:
         with transaction.atomic():
             nomination.save(update_fields=["status", "approved_at"])
-    except IntegrityError:
-        raise Refused(_("%(state)s already has a focal point for this review.") % {"state": nomination.party.name})
+    except IntegrityError as error:
+        raise Refused(_("%(state)s already has a focal point for this review.") % {"state": nomination.party.name}) from error
     record("accounts.nomination.approved", actor=actor, target=nomination, review=nomination.review,
            data={"party": nomination.party_id, "role": nomination.role})
     notify(f"approved:{nomination.pk}", people=[nomination.person], review=nomination.review,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from revmod.audit.domain import record
 from revmod.core.errors import Refused
 from revmod.lots import engine
-from revmod.lots.models import Draw, DrawStatus, Redraw
+from revmod.lots.models import Draw, DrawStatus
 from revmod.reference.models import Adherence, Instrument, Party
 from revmod.reviews import policy
 from revmod.reviews.domain.reviews import start_review

@@ -37,7 +37,7 @@ def request_redraw(review: CountryReview, *, actor, asked_by: Party, reviewer: P
             engine.RedrawRequest(reviewed=review.party_id, reviewer=reviewer.pk, asked_by=asked_by.pk,
                                  reason=engine.RedrawReason(reason), seed=seed))
     except (engine.Infeasible, engine.InputError) as problem:
-        raise Refused(str(problem))
+        raise Refused(str(problem)) from problem
     _apply(previous.pairing, state.pairing, review)
     item = Redraw.objects.create(
         review=review, asked_by=asked_by, reason=reason, meeting=meeting.strip(), old_reviewer=reviewer,

@@ -31,7 +31,6 @@ def record_consultation(phase: Phase, *, actor, consulted_on: date, languages: l
     deadlines within the procedures' limits (P&R 34, 35). Side effects, in order: the phase's
     agreement, each step's deadline with its history, the move to the SAQ step.
     """
-    step = step_of(phase, StepKind.CONSULTATION)
     if not (policy.is_secretariat(actor) or policy.can_act_for_side(actor, phase.review, "reviewed")):
         raise Refused(_("Only the secretariat or the focal point of the State under review can record the initial consultation."))
     if consulted_on < phase.opened_on:

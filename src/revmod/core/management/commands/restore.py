@@ -22,7 +22,7 @@ class Command(BaseCommand):
         try:
             manifest = restore(path)
         except (ValueError, OSError) as error:
-            raise CommandError(f"Not restored: {error}")
+            raise CommandError(f"Not restored: {error}") from error
         problems = verify_chain()
         if problems:
             raise CommandError("Restored, but the audit chain is broken: " + "; ".join(problems[:5]))

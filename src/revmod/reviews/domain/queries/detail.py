@@ -11,7 +11,7 @@ from revmod.reviews.deadlines import delay_days
 from revmod.reviews.domain import guards
 from revmod.reviews.domain.queries.progress import FOCAL_POINT_DUE_DAYS, current_phase, open_step_of, report_status
 from revmod.reviews.enums import ExtensionStatus, ReportStatus, StepStatus
-from revmod.reviews.models import CountryReview, ExtensionRequest, Phase, ReviewGroup, ReviewStep
+from revmod.reviews.models import CountryReview, ExtensionRequest, Phase, ReviewGroup
 
 
 def groups():
