@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "revmod.accounts",
     "revmod.reviews",
     "revmod.documents",
+    "revmod.questionnaires",
     "revmod.lots",
     "revmod.notifications",
     "revmod.reports",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("revmod.accounts.urls")),
     path("reviews/", include("revmod.reviews.urls")),
     path("documents/", include("revmod.documents.urls")),
+    path("questionnaires/", include("revmod.questionnaires.urls")),
     path("lots/", include("revmod.lots.urls")),
     path("audit/", include("revmod.audit.urls")),
     path("notifications/", include("revmod.notifications.urls")),
