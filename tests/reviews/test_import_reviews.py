@@ -291,3 +291,18 @@ def test_example_script_regenerates_the_shipped_csv(tmp_path):
     assert (tmp_path / "import-reviews.csv").read_text() == (EXAMPLES / "import-reviews.csv").read_text()
     assert openpyxl.load_workbook(tmp_path / "import-reviews.xlsx").sheetnames == [
         "about", "reviews", "seats", "phases", "nominations"]
+
+
+def test_csv_saved_by_a_spreadsheet_with_semicolons_and_a_byte_order_mark_reads_the_same(officer, tmp_path):
+    with open(EXAMPLES / "import-reviews.csv", newline="", encoding="utf-8") as handle:
+        records = list(csv.reader(handle))
+    path = tmp_path / "semicolons.csv"
+    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle, delimiter=";").writerows(records)
+    (plan, problems), (example, _none) = read_import(path), read_import(EXAMPLES / "import-reviews.csv")
+    assert problems == []
+    assert (plan.reviews, plan.seats, plan.phases, plan.people, plan.nominations) == (
+        example.reviews, example.seats, example.phases, example.people, example.nominations)
+    path.write_bytes("record,state_iso3\nreviews,CÔTE\n".encode("cp1252"))
+    assert [str(p) for p in read_import(path)[1]] == [
+        "semicolons.csv: The file is not UTF-8 text: save it as “CSV UTF-8”."]

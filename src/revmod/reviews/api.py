@@ -5,7 +5,7 @@ from datetime import date, datetime
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from revmod.accounts.api import ErrorOut
 from revmod.reviews import policy
@@ -247,7 +247,7 @@ def ask_extension(request, step_id: int, payload: ExtensionIn):
     other side's focal point or the secretariat decides."""
     step = visible_step_or_404(request.auth, step_id)
     item = extensions.request_extension(step, actor=request.auth, new_due_on=payload.new_due_on, reason=payload.reason)
-    return 201, extension_out(item)
+    return Status(201, extension_out(item))
 
 
 @router.post("/extensions/{extension_id}/decision", response={200: ExtensionOut, **REFUSED},

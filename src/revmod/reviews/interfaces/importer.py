@@ -108,11 +108,15 @@ def read_rows(path: Path) -> tuple[list[Row], list[Problem]]:
             return _read_xlsx(path)
         if suffix == ".csv":
             with open(path, newline="", encoding="utf-8-sig") as handle:
-                reader = csv.reader(handle)
+                first = handle.readline()
+                handle.seek(0)  # spreadsheets set to a comma decimal separator write semicolons
+                reader = csv.reader(handle, delimiter=";" if first.count(";") > first.count(",") else ",")
                 header = next(reader, [])
                 cells = [(reader.line_num, row) for row in reader]
             return _table_rows(None, header, cells, where=lambda n: _("line %(n)s") % {"n": n}, sheet=0)
-    except (UnicodeDecodeError, csv.Error, zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
+    except UnicodeDecodeError:
+        return [], [Problem(path.name, "", _("The file is not UTF-8 text: save it as “CSV UTF-8”."))]
+    except (csv.Error, zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
         return [], [Problem(path.name, "", _("The file cannot be read (%(error)s).") % {"error": error})]
     return [], [Problem(path.name, "", _("Use a .xlsx or a .csv file."))]
 
