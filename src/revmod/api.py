@@ -60,8 +60,14 @@ def edit_conflict(request, error: EditConflict):
                                status=409)
 
 
-# Anything else under /api/v1/ answers a JSON 404 rather than the site's HTML page; added last.
+# The root points at the OpenAPI document; anything else unknown under /api/v1/ answers a JSON 404
+# rather than the site's HTML page. Added last, so every real route matches first.
 fallback = Router(auth=None)
+
+
+@fallback.get("/", include_in_schema=False)
+def index(request):
+    return {"openapi": request.build_absolute_uri("openapi.json")}
 
 
 @fallback.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", include_in_schema=False)

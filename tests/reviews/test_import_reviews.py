@@ -306,3 +306,26 @@ def test_csv_saved_by_a_spreadsheet_with_semicolons_and_a_byte_order_mark_reads_
     path.write_bytes("record,state_iso3\nreviews,CÔTE\n".encode("cp1252"))
     assert [str(p) for p in read_import(path)[1]] == [
         "semicolons.csv: The file is not UTF-8 text: save it as “CSV UTF-8”."]
+
+
+def test_reviews_join_a_group_that_already_exists_at_its_current_phase(officer, tmp_path):
+    ReviewGroup.objects.create(number=1, started_on=date(2020, 12, 1), current_phase=2,
+                               phase_started_on=date(2023, 6, 1))
+    finished = {f"{k}_submitted_on": d for k, d in (("saq", "2021-07-01"), ("feedback", "2022-01-10"),
+                ("dialogue", "2022-03-01"), ("observations", "2022-07-01"), ("summary", "2022-09-01"))}
+    records = [
+        {"record": "reviews", "state_iso3": "GHA", "group": "1", "started_on": "2020-12-01"},
+        {"record": "phases", "state_iso3": "GHA", "phase": "1", "consulted_on": "2021-01-20", "languages": "en",
+         **finished},
+    ]
+    import_file(write_csv(tmp_path, records), officer)
+    phases = Phase.objects.filter(review__party="GHA").order_by("cluster__phase")
+    assert [(p.cluster.phase, p.opened_on, p.finalized_at is not None) for p in phases] == [
+        (1, date(2020, 12, 1), True), (2, date(2023, 6, 1), False)]
+    assert rows(CountryReview.objects.all(), TODAY)[0].open_step.kind == "consultation"
+    late = [{"record": "reviews", "state_iso3": "KEN", "group": "1", "started_on": "2020-11-01"},
+            {"record": "phases", "state_iso3": "KEN", "phase": "3", "opened_on": "2024-01-01"}]
+    plan, problems = read_import(write_csv(tmp_path, late))
+    assert [str(p) for p in problems] == [
+        "line 2, column started_on: a review cannot start before its group (2020-12-01)",
+        "line 3, column phase: group 1 is in phase 2 in revmod"]

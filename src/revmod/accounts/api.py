@@ -57,5 +57,6 @@ def me(request):
     return {
         "id": person.pk, "name": str(person), "email": person.email, "is_secretariat": person.is_secretariat,
         "party": person.party_id, "language": person.language, "last_login": person.last_login,
-        "roles": [{"review": n.review_id, "party": n.party_id, "role": n.role} for n in policy.active_nominations(person)],
+        "roles": [{"review": n.review_id, "party": n.party_id, "role": n.role}
+                  for n in policy.active_nominations(person)],
     }

@@ -42,7 +42,8 @@ class DocumentIn(Schema):
 
 
 def _document(document_id: int) -> Document:
-    return get_object_or_404(Document.objects.select_related("step__phase__review__party", "instrument"), pk=document_id)
+    documents = Document.objects.select_related("step__phase__review__party", "instrument")
+    return get_object_or_404(documents, pk=document_id)
 
 
 def readable_or_404(user, document_id: int, request=None) -> Document:
@@ -50,7 +51,7 @@ def readable_or_404(user, document_id: int, request=None) -> Document:
     try:
         return domain.read_document(_document(document_id), actor=user, request=request)
     except Refused:
-        raise Http404
+        raise Http404 from None
 
 
 def document_out(document: Document, user) -> dict:

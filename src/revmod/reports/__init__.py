@@ -1,0 +1,1 @@
+"""Status reports and statistics for the secretariat (issue 6)."""

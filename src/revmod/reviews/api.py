@@ -143,8 +143,8 @@ def row_out(row: progress.ReviewRow) -> dict:
     return {
         "id": review.pk, "party": party_ref(review.party), "group": review.group_id, "started_on": review.started_on,
         "phase": row.phase.cluster.phase if row.phase else None, "status": row.status, "status_label": row.status_label,
-        "open_step": step and {"id": step.pk, "kind": step.kind, "label": str(step.get_kind_display()),
-                               "due_on": step.due_on, "delay_days": row.delay_days},
+        "open_step": {"id": step.pk, "kind": step.kind, "label": str(step.get_kind_display()),
+                      "due_on": step.due_on, "delay_days": row.delay_days} if step else None,
         "reviewing_states": [party_ref(reviewers[iso3]) for iso3 in row.reviewers],
         "focal_point_overdue": row.no_focal_point_overdue,
     }

@@ -131,7 +131,8 @@ def _read_xlsx(path: Path) -> tuple[list[Row], list[Problem]]:
     for index, sheet in by_table or sheets[:1]:
         values = list(sheet.iter_rows(values_only=True))
         header, cells = (values[0] if values else ()), list(enumerate(values[1:], start=2))
-        where = lambda n, title=sheet.title: _("sheet %(sheet)s, row %(n)s") % {"sheet": title, "n": n}
+        def where(n, title=sheet.title):
+            return _("sheet %(sheet)s, row %(n)s") % {"sheet": title, "n": n}
         found, wrong = _table_rows(_table_name(sheet.title) if by_table else None, header, cells, where, index)
         rows, problems = rows + found, problems + wrong
     book.close()
@@ -164,7 +165,7 @@ def _table_rows(table: str | None, header, cells, where, sheet: int) -> tuple[li
                                        % {"tables": ", ".join(TABLES)}, (sheet, 1))]
     rows, missing_reported = [], set()
     for number, values in cells:
-        data = {name: _cell(v) for name, v in zip(names, values) if name in allowed}
+        data = {name: _cell(v) for name, v in zip(names, values, strict=False) if name in allowed}
         if not any(data.values()):
             continue
         kind = table or _table_name(data.pop(RECORD, ""))

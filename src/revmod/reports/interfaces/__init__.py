@@ -1,0 +1,1 @@
+"""Exporters of the status report: tables for pages, JSON, XLSX and DOCX."""
