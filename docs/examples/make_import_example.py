@@ -1,11 +1,10 @@
-"""Writes the example files of `revmod import-reviews`: import-reviews.xlsx and import-reviews.csv.
+"""Writes the example files of `revmod import-reviews`: import-reviews.xlsx and import-reviews.csv."""
 
-Three reviews at different steps: Ghana (group 1) finished phase 1 and waits for the initial
-consultation of phase 2; Mexico (group 2) is in the constructive dialogue of phase 1; Thailand
-(group 3) is answering the self-assessment questionnaire. Regenerate with
-
-    .venv/bin/python docs/examples/make_import_example.py [FOLDER]
-"""
+# Three reviews at different steps: Ghana (group 1) finished phase 1 and waits for the initial
+# consultation of phase 2; Mexico (group 2) is in the constructive dialogue of phase 1; Thailand
+# (group 3) is answering the self-assessment questionnaire. Regenerate with
+#
+#     .venv/bin/python docs/examples/make_import_example.py [FOLDER]
 
 import csv
 import os

@@ -115,3 +115,9 @@ def test_the_secretariat_sees_newcomers_and_starts_their_review(cast, login, gro
     from revmod.reviews.models import CountryReview
 
     assert CountryReview.objects.get(party="BTN").group_id == 3
+
+
+def test_not_found_page_is_in_the_users_language_and_not_a_crash(client, db):
+    response = client.get("/reviews/not-a-number/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert "There is nothing here, or it is not yours to see." in response.content.decode()
