@@ -21,7 +21,6 @@ DESCRIPTION = (
 )
 
 
-
 def _json_method_not_allowed(view):
     """Ninja answers a wrong method with plain text; ours answer JSON like every other error."""
     @functools.wraps(view)
@@ -35,6 +34,8 @@ def _json_method_not_allowed(view):
 
 
 class RevmodAPI(NinjaAPI):
+    """NinjaAPI whose every route answers a wrong method in JSON too."""
+
     @property
     def urls(self):
         patterns, app_name, namespace = super().urls

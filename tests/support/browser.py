@@ -50,9 +50,11 @@ def chromium_path() -> str | None:
 
 
 def _browser_required() -> bool:
-    return os.environ.get("CI", "").lower() in {"1", "true", "yes"} or os.environ.get(
-        "REVMOD_REQUIRE_BROWSER", ""
-    ) in {"1", "true", "yes"}
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"} or os.environ.get("REVMOD_REQUIRE_BROWSER", "") in {
+        "1",
+        "true",
+        "yes",
+    }
 
 
 @pytest.hookimpl(wrapper=True)
@@ -76,9 +78,7 @@ def browser():
 
     playwright = sync_playwright().start()
     try:
-        chromium = playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, headless=True
-        )
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
         try:
             yield chromium
         finally:
@@ -110,9 +110,7 @@ def page(browser, browser_context_args, page_errors, request, tmp_path):
     new_page.on("pageerror", lambda error: page_errors.append(f"pageerror: {error}"))
     new_page.on(
         "console",
-        lambda msg: (
-            page_errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None
-        ),
+        lambda msg: page_errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None,
     )
     try:
         yield new_page

@@ -89,9 +89,7 @@ class SMTPServer:
     def __init__(self, hostname: str = "127.0.0.1") -> None:
         self._lock = threading.Condition()
         self._received: list[ReceivedMail] = []
-        self._controller = _EphemeralPortController(
-            _Handler(self), hostname=hostname, port=0, enable_SMTPUTF8=True
-        )
+        self._controller = _EphemeralPortController(_Handler(self), hostname=hostname, port=0, enable_SMTPUTF8=True)
 
     # -- life cycle -------------------------------------------------------------------------
     def start(self) -> SMTPServer:

@@ -1,2 +1,9 @@
+from django.urls import path
+
+from revmod.reports import views
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.status, name="status"),
+    path("status.<str:fmt>", views.status_export, name="status_export"),
+]

@@ -14,7 +14,7 @@ from revmod.reviews.domain.queries import detail, progress
 from revmod.reviews.models import CountryReview, ExtensionRequest, ReviewStep
 
 router = Router(tags=["reviews"])
-REFUSED = {400: ErrorOut, 404: ErrorOut}
+ERRORS = {400: ErrorOut, 404: ErrorOut}
 
 
 class PartyRef(Schema):
@@ -232,7 +232,7 @@ def get_review(request, review_id: int):
     return review_out(review, request.auth, timezone.localdate())
 
 
-@router.post("/steps/{step_id}/clear", response={200: StepOut, **REFUSED}, summary="Clear a step's output")
+@router.post("/steps/{step_id}/clear", response={200: StepOut, **ERRORS}, summary="Clear a step's output")
 def clear_step(request, step_id: int):
     """The focal point clears the step's output for their State; the last clearance submits the step
     and opens the next (DOMAIN §6, P&R 35, 39). 400 with the reason when the rules refuse."""
@@ -241,7 +241,7 @@ def clear_step(request, step_id: int):
     return step_out(next(row for row in rows if row["step"].pk == step.pk))
 
 
-@router.post("/steps/{step_id}/extensions", response={201: ExtensionOut, **REFUSED}, summary="Ask for an extension")
+@router.post("/steps/{step_id}/extensions", response={201: ExtensionOut, **ERRORS}, summary="Ask for an extension")
 def ask_extension(request, step_id: int, payload: ExtensionIn):
     """A focal point of the side that owes the step asks for a later deadline, with a reason; the
     other side's focal point or the secretariat decides."""
@@ -250,7 +250,7 @@ def ask_extension(request, step_id: int, payload: ExtensionIn):
     return Status(201, extension_out(item))
 
 
-@router.post("/extensions/{extension_id}/decision", response={200: ExtensionOut, **REFUSED},
+@router.post("/extensions/{extension_id}/decision", response={200: ExtensionOut, **ERRORS},
              summary="Decide on an extension")
 def decide_extension(request, extension_id: int, payload: DecisionIn):
     """The other side's focal point or the secretariat approves or refuses; an approval moves the

@@ -202,4 +202,6 @@ def person_for_token(token: str) -> User | None:
     row = ApiToken.objects.select_related("person").filter(token_hash=_hash(token), revoked_at__isnull=True).first()
     if row is None or not row.person.is_active:
         return None
+    if row.last_used_at is None or timezone.now() - row.last_used_at > timedelta(minutes=5):
+        ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())  # at most one write in five minutes
     return row.person

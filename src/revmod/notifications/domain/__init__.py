@@ -1,41 +1,153 @@
-"""Queuing notices: one row per recipient and event, delivered by a background task."""
+"""Queuing notices: one row per recipient and event, e-mailed by a background task after commit.
+
+`notify` is the one way the rest of revmod queues a notice; the scheduler's scans build many
+`Draft`s at once and hand them to `queue`, which inserts them in bulk.
+"""
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
-from revmod.notifications.models import Notification
+from revmod.notifications import conf
+from revmod.notifications.enums import CRITICAL_KINDS, Frequency, NoticeKind, NoticeState
+from revmod.notifications.models import Notification, NotificationPreference
+
+logger = logging.getLogger(__name__)
+KEY_LENGTH = 200
 
 
-def notify(key: str, *, people, subject, body, review=None, extra_emails=()) -> list[Notification]:
+@dataclass
+class Draft:
+    """A notice about to be queued; `key` already names the event and the address."""
+
+    key: str
+    email: str
+    subject: str
+    body: str
+    kind: str = NoticeKind.ACCOUNT
+    recipient: object = None
+    language: str = "en"
+    review_id: int | None = None
+    step_id: int | None = None
+    cc: list[str] = field(default_factory=list)
+    critical: bool | None = None
+
+    @property
+    def is_critical(self) -> bool:
+        return self.kind in CRITICAL_KINDS if self.critical is None else self.critical
+
+
+def notice_key(event: str, email: str) -> str:
+    return f"{event}:{email.lower()}"[:KEY_LENGTH]
+
+
+def initial_state(draft: Draft, preference: NotificationPreference | None) -> str:
+    """Critical notices go at once; the rest as the person asked: now, in a daily digest, or inbox only."""
+    if draft.is_critical or preference is None or draft.kind == NoticeKind.DAILY_DIGEST:
+        return NoticeState.PENDING
+    if preference.frequency == Frequency.OFF:
+        return NoticeState.INBOX_ONLY
+    if preference.frequency == Frequency.DAILY and draft.kind != NoticeKind.MONTHLY_DIGEST:
+        return NoticeState.HELD
+    return NoticeState.PENDING
+
+
+def notify(key: str, *, people, subject, body, review=None, extra_emails=(), kind: str = NoticeKind.ACCOUNT,
+           step=None, cc: Iterable[str] = (), critical: bool | None = None) -> list[Notification]:
     """Queue one notice per person (in their own language) and per extra address.
 
     `subject` and `body` are lazy translatable strings or callables(person) -> str; `key`
     names the event so the same notice is never queued twice. Side effects, in order:
     inserts Notification rows (skipping ones already there), then, once the transaction
-    commits, enqueues their delivery.
+    commits, enqueues the delivery of those to be e-mailed now.
     """
-    created = []
-    targets = [(p, p.email, p.language) for p in people] + [(None, e, "en") for e in extra_emails]
+    targets = [(p, p.email, p.language or "en") for p in people] + [(None, e, "en") for e in extra_emails if e]
+    drafts = []
     for person, email, language in targets:
-        with translation.override(language or "en"):
-            text_subject = str(subject(person) if callable(subject) else subject)
-            text_body = str(body(person) if callable(body) else body)
-        try:
-            with transaction.atomic():
-                created.append(Notification.objects.create(
-                    key=f"{key}:{email.lower()}"[:200], recipient=person, email=email,
-                    subject=text_subject, body=text_body, review=review,
-                ))
-        except IntegrityError:
-            continue
-    if created:
-        ids = [n.pk for n in created]
-        transaction.on_commit(lambda: _enqueue(ids))
+        with translation.override(language):
+            drafts.append(Draft(
+                key=notice_key(key, email), email=email, recipient=person, language=language,
+                subject=_text(subject, person), body=_text(body, person), kind=kind, critical=critical,
+                review_id=getattr(review, "pk", None), step_id=getattr(step, "pk", None), cc=list(cc)))
+    return queue(drafts)
+
+
+def _text(value: str | Callable, person) -> str:
+    return str(value(person) if callable(value) else value)
+
+
+def queue(drafts: list[Draft], *, known_keys: set[str] | None = None,
+          preferences: dict[int, NotificationPreference | None] | None = None) -> list[Notification]:
+    """Insert the drafts not queued before, in bulk; enqueue the delivery of those to send now.
+
+    `known_keys` and `preferences` let a scan pass what it already loaded in one query each.
+    """
+    unique = list({d.key: d for d in reversed(drafts)}.values())[::-1]
+    known = existing_keys([d.key for d in unique]) if known_keys is None else known_keys
+    fresh = [d for d in unique if d.key not in known]
+    if not fresh:
+        return []
+    if preferences is None:
+        preferences = preferences_of({d.recipient.pk for d in fresh if d.recipient is not None})
+    rows = [_row(d, preferences.get(d.recipient.pk) if d.recipient is not None else None) for d in fresh]
+    try:
+        with transaction.atomic():
+            created = Notification.objects.bulk_create(rows)
+    except IntegrityError:  # another process queued some of them meanwhile: keep the others
+        created = _create_each(rows)
+    to_send = [n.pk for n in created if n.state == NoticeState.PENDING]
+    if to_send:
+        transaction.on_commit(partial(enqueue, to_send))
     return created
 
 
-def _enqueue(ids: list[int]) -> None:
-    from revmod.notifications.tasks import deliver_notification
+def _row(draft: Draft, preference: NotificationPreference | None) -> Notification:
+    return Notification(
+        key=draft.key[:KEY_LENGTH], kind=draft.kind, critical=draft.is_critical, recipient=draft.recipient,
+        email=draft.email, cc=[c for c in draft.cc if c.lower() != draft.email.lower()], language=draft.language,
+        subject=" ".join(draft.subject.split())[:300], body=draft.body, review_id=draft.review_id,
+        step_id=draft.step_id, state=initial_state(draft, preference))
 
-    for pk in ids:
-        deliver_notification.enqueue(pk)
+
+def _create_each(rows: list[Notification]) -> list[Notification]:
+    created = []
+    for row in rows:
+        try:
+            with transaction.atomic():
+                row.save(force_insert=True)
+            created.append(row)
+        except IntegrityError:
+            continue
+    return created
+
+
+def existing_keys(keys: list[str]) -> set[str]:
+    """The keys among these already queued (in chunks: SQLite limits a query's parameters)."""
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        found.update(Notification.objects.filter(key__in=chunk).values_list("key", flat=True))
+    return found
+
+
+def preferences_of(user_ids: set[int]) -> dict[int, NotificationPreference]:
+    if not user_ids:
+        return {}
+    return {p.user_id: p for p in NotificationPreference.objects.filter(user_id__in=user_ids)}
+
+
+def enqueue(ids: list[int]) -> None:
+    """Hand the notices to the task queue in batches; if the queue is down, the scheduler retries."""
+    from revmod.notifications.tasks import deliver_notifications
+
+    for start in range(0, len(ids), conf.BATCH_SIZE):
+        batch = ids[start:start + conf.BATCH_SIZE]
+        Notification.objects.filter(pk__in=batch).update(enqueued_at=timezone.now())
+        try:
+            deliver_notifications.enqueue(batch)
+        except Exception:  # the notices stay pending; `requeue_due` enqueues them again
+            logger.exception("Could not enqueue the delivery of notices %s", batch)

@@ -227,13 +227,13 @@ def _write(plan: ImportPlan, *, actor, send_activations: bool) -> dict[str, int]
     for nomination in plan.nominations:
         _restore_nomination(reviews[nomination.review], nomination, plan, person=people[nomination.email])
     activations = [p for p in people.values() if not p.has_usable_password()] if send_activations else []
-    for person in activations:
-        send_activation(person)
     counts = {"reviews": len(reviews), "seats": len(plan.seats), "phases": len(plan.phases),
               "nominations": len(plan.nominations), "accounts": len(created),
               "activations": len(activations)}
     record(COMPLETED_ACTION, actor=actor,
            data={**counts, "file": plan.source, "sha256": plan.fingerprint})
+    for person in activations:
+        send_activation(person)
     return counts
 
 

@@ -1,0 +1,78 @@
+"""What the dialogue writes share: one-use tokens, checked uploads, texts per language, notices in the reader's language."""
+
+import hashlib
+import secrets
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.utils import translation
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from revmod.core.errors import Refused
+from revmod.core.i18n import UN_LANGUAGES
+from revmod.documents.domain import _sniff  # the platform's one check of a file's type by content
+from revmod.notifications.domain import notify
+
+MAX_TEXT_CHARS = 20_000
+
+
+def new_token() -> tuple[str, str]:
+    """A fresh secret for a link, and the hash that is all we keep of it."""
+    token = secrets.token_urlsafe(32)
+    return token, token_hash(token)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def link(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def checked_upload(uploaded) -> tuple[bytes, str, str]:
+    """The file's bytes, type and safe name, after the platform's size and type checks.
+
+    The same rules and messages as `documents.domain.add_attachment`: not empty, at most
+    UPLOAD_MAX_BYTES, type judged by content. To be replaced by a shared check once
+    `documents.domain` exposes one.
+    """
+    if uploaded.size == 0:
+        raise Refused(_("The file is empty."))
+    if uploaded.size > settings.UPLOAD_MAX_BYTES:
+        raise Refused(_("The file is larger than %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)})
+    data = uploaded.read()
+    kind = _sniff(data[:16])
+    if kind is None:
+        raise Refused(_("This kind of file is not accepted: send PDF, Word, Excel, images or plain text."))
+    return data, kind, get_valid_filename(PurePath(uploaded.name).name)[:200] or "file"
+
+
+def store(item, data: bytes, name: str, kind: str) -> None:
+    """Fill a StoredFile row from checked bytes (the caller saves the row)."""
+    item.name, item.size, item.content_type = name, len(data), kind
+    item.sha256 = hashlib.sha256(data).hexdigest()
+    item.file.save(name, ContentFile(data), save=False)
+
+
+def texts(values: dict | None, *, max_chars: int = MAX_TEXT_CHARS) -> dict[str, str]:
+    """Texts per UN language with empty ones dropped and unknown languages refused."""
+    cleaned = {}
+    for code, text in (values or {}).items():
+        if code not in UN_LANGUAGES:
+            raise Refused(_("Unknown language: %(code)s.") % {"code": code})
+        text = (text or "").strip()
+        if len(text) > max_chars:
+            raise Refused(_("A text is too long (at most %(n)s characters).") % {"n": max_chars})
+        if text:
+            cleaned[code] = text
+    return cleaned
+
+
+def tell_organisation(key: str, organisation, *, subject, body) -> None:
+    """One notice to an organisation's contact, in its own language; `body` may be a callable()."""
+    with translation.override(organisation.language or "en"):
+        subject_text, body_text = str(subject), str(body() if callable(body) else body)
+    notify(key, people=[], subject=subject_text, body=body_text, extra_emails=[organisation.contact_email])

@@ -1,0 +1,1 @@
+"""Writes and reads of questionnaires: definitions, answers, versions, offline imports."""

@@ -1,0 +1,114 @@
+"""Reads of questionnaires: the questions a State answers, progress, versions compared, reads audited."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from revmod.audit.domain import record
+from revmod.core.errors import Refused
+from revmod.questionnaires import policy
+from revmod.questionnaires.answers import choice_of, is_answered
+from revmod.questionnaires.enums import DefinitionStatus, ResponseStatus
+from revmod.questionnaires.models import Answer, Question, QuestionnaireDefinition, Response, ResponseVersion
+
+
+def current_definition(instrument_id: str, cluster_id: int) -> QuestionnaireDefinition | None:
+    """The latest published questionnaire of an instrument and cluster; new answers use it."""
+    return (QuestionnaireDefinition.objects.filter(instrument_id=instrument_id, cluster_id=cluster_id,
+                                                   status=DefinitionStatus.PUBLISHED)
+            .order_by("-version").first())
+
+
+def questions_for_party(definition: QuestionnaireDefinition, *, uncac_party: bool) -> list[Question]:
+    """The definition's questions for a State: UNTOC articles 8 and 9 only for parties that are
+    not parties to UNCAC (P&R 9, appendix table 1)."""
+    questions = definition.questions.select_related("article").order_by("article__number", "number")
+    if uncac_party:
+        questions = questions.filter(article__only_for_non_uncac_parties=False)
+    return list(questions)
+
+
+def questions_of(response: Response) -> list[Question]:
+    if not hasattr(response, "_questions"):
+        response._questions = questions_for_party(response.definition, uncac_party=response.step.phase.review.party.uncac_party)
+    return response._questions
+
+
+def answers_of(response: Response) -> dict[int, Answer]:
+    return {a.question_id: a for a in Answer.objects.filter(response=response).select_related("updated_by")}
+
+
+def shown_questions(questions: list[Question], values: dict[int, dict | None]) -> list[Question]:
+    """The questions to answer: a follow-up only when its parent is shown and answered as it asks."""
+    shown: set[int] = set()
+    result = []
+    for question in questions:  # parents come before their follow-ups (lower number)
+        if question.parent_id is None or (
+                question.parent_id in shown and choice_of(values.get(question.parent_id)) in question.shown_when):
+            shown.add(question.pk)
+            result.append(question)
+    return result
+
+
+@dataclass
+class Progress:
+    answered: int
+    total: int
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.total
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 100
+
+
+def progress_of(questions: list[Question], values: dict[int, dict | None]) -> Progress:
+    """Answered questions out of those shown, and the labels of those still missing."""
+    shown = shown_questions(questions, values)
+    missing = [q.label for q in shown if not is_answered(q.kind, values.get(q.pk))]
+    return Progress(answered=len(shown) - len(missing), total=len(shown), missing=missing)
+
+
+def response_progress(response: Response) -> Progress:
+    values = {qid: a.value for qid, a in answers_of(response).items()}
+    return progress_of(questions_of(response), values)
+
+
+def unsubmitted_instruments(step) -> list[str]:
+    """Instruments of a SAQ step with a questionnaire whose answers are not submitted (P&R 34)."""
+    submitted = set(Response.objects.filter(step=step, status=ResponseStatus.SUBMITTED).values_list("instrument_id", flat=True))
+    missing = []
+    for document in step.documents.select_related("instrument").order_by("instrument__order"):
+        if document.instrument_id and document.instrument_id not in submitted \
+                and current_definition(document.instrument_id, step.phase.cluster_id) is not None:
+            missing.append(document.instrument_id)
+    return missing
+
+
+def last_submission(response: Response) -> ResponseVersion | None:
+    return response.versions.filter(kind="submission").order_by("-number").first()
+
+
+def read_response(response: Response, *, actor, request=None, what: str = "answers") -> Response:
+    """Open a confidential questionnaire; every read is in the audit trail (P&R 37)."""
+    if not policy.can_view_response(actor, response):
+        raise Refused(_("You cannot read these answers."))
+    record("questionnaires.response.read", actor=actor, target=response, review=response.step.phase.review,
+           data={"what": what, "instrument": response.instrument_id}, request=request)
+    return response
+
+
+@dataclass
+class Difference:
+    question: Question
+    old: dict | None
+    new: dict | None
+
+
+def compare(questions: list[Question], old: dict[str, dict | None], new: dict[str, dict | None]) -> list[Difference]:
+    """The questions whose answer differs between two versions, in questionnaire order."""
+    return [Difference(q, old.get(str(q.pk)), new.get(str(q.pk))) for q in questions
+            if (old.get(str(q.pk)) or None) != (new.get(str(q.pk)) or None)]
