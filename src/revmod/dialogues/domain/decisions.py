@@ -83,7 +83,7 @@ def record_bureau_decision(application: Application, *, actor, outcome: str, dec
     decision = _decide(application, outcome=outcome, basis=DecisionBasis.BUREAU, reason=reason.strip(),
                        decided_on=decided_on, actor=actor)
     record("dialogues.decision.bureau", actor=actor, target=decision,
-           data={"application": application.pk, "outcome": outcome, "decided_on": decided_on})
+           data={"application": application.pk, "outcome": outcome, "decided_on": decided_on.isoformat()})
     return decision
 
 

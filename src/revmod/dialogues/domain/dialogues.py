@@ -47,8 +47,8 @@ def announce_dialogue(*, actor, working_group: str, session: str, held_on: date,
         practical_details=texts(practical_details), announced_by=actor, announced_at=timezone.now())
     dates = dialogue.dates
     record("dialogues.dialogue.announced", actor=actor, target=dialogue, data={
-        "held_on": held_on, "applications_close_on": dates.applications_close_on,
-        "list_to_states_on": dates.list_to_states_on, "objections_close_on": dates.objections_close_on})
+        "held_on": held_on.isoformat(), "applications_close_on": dates.applications_close_on.isoformat(),
+        "list_to_states_on": dates.list_to_states_on.isoformat(), "objections_close_on": dates.objections_close_on.isoformat()})
     return dialogue
 
 

@@ -22,7 +22,7 @@ def current_definition(instrument_id: str, cluster_id: int) -> QuestionnaireDefi
 def questions_for_party(definition: QuestionnaireDefinition, *, uncac_party: bool) -> list[Question]:
     """The definition's questions for a State: UNTOC articles 8 and 9 only for parties that are
     not parties to UNCAC (P&R 9, appendix table 1)."""
-    questions = definition.questions.select_related("article").order_by("article__number", "number")
+    questions = definition.questions.select_related("article", "parent__article").order_by("article__number", "number")
     if uncac_party:
         questions = questions.filter(article__only_for_non_uncac_parties=False)
     return list(questions)
