@@ -32,10 +32,16 @@ def main(argv: list[str] | None = None) -> None:
     if len(argv) < 2 or argv[1] in {"-h", "--help", "help"} and len(argv) == 2:
         print(_usage())
         return
-    argv[1] = argv[1].replace("-", "_")
-    from django.core.management import execute_from_command_line
+    name = argv[1].replace("-", "_")
+    import django
+    from django.core.management import ManagementUtility, get_commands
 
-    execute_from_command_line(argv)
+    django.setup()
+    if name in get_commands() and name != "help":
+        # Run it directly so its usage line says `revmod import-reviews`, as typed.
+        ManagementUtility(argv).fetch_command(name).run_from_argv(["revmod", *argv[1:]])
+        return
+    ManagementUtility([argv[0], name, *argv[2:]]).execute()
 
 
 if __name__ == "__main__":

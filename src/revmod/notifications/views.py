@@ -93,7 +93,7 @@ def feed(request, token):
                     summary=f"{localized(s.phase.review.party.names, language)}: {step_name(s.kind, language)}",
                     url=request.build_absolute_uri(f"/reviews/{s.phase.review_id}/"))
               for s in queries.deadlines_for(person)]
-    body = calendar(events, name=_("Review deadlines"), stamp=timezone.now().astimezone(timezone.UTC))
+    body = calendar(events, name=_("Review deadlines"), stamp=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
     response["X-Robots-Tag"] = "noindex"
