@@ -162,6 +162,7 @@ def test_reviews_list_runs_in_the_same_number_of_queries_for_1_and_3_reviews(cli
     consult(first, secretariat)
     _nominate_focal_point(first, secretariat)
     api.headers("secretariat")  # the token is created outside the counted request
+    api.get("secretariat", "/reviews/")  # and its first use (recorded once) too
     one = count_queries(1)
     for iso3, same, other in (("MEX", "PER", "FRA"), ("BRA", "ARG", "DEU")):
         review = make_review(iso3, group=groups[2], same=same, other=other, actor=secretariat)

@@ -106,4 +106,5 @@ def draw_results() -> list[dict]:
         rows[review_id]["by_instrument"][code].append({"iso3": reviewer_id, "name": names[reviewer_id]})
     for row in rows.values():
         row["cells"] = [alphabetical(row["by_instrument"][code]) for code in InstrumentCode.values]
+        row["texts"] = [", ".join(s["name"] for s in cell) for cell in row["cells"]]
     return alphabetical(rows.values())

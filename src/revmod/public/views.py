@@ -1,65 +1,90 @@
 """The public site: the mechanism's home, country profiles and the draw's results (nothing confidential).
 
-Pages carry no per-person content, no form and no script, so they stay light and cacheable;
-`?lang=xx` picks one of the six languages for a page and its links.
+Pages carry no per-person content, no form and no script, so each is rendered once per
+language and kept for PUBLIC_CACHE_SECONDS: figures on the public site may be a minute old.
+`?lang=xx` picks one of the six languages for a page and the links it gives.
 """
 
 import csv
+import io
+from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from revmod.public import queries
 from revmod.reference.enums import InstrumentCode
 
+PUBLIC_CACHE_SECONDS = 60
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+LANGUAGE_LINKS = [(code, translation.get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
-def _page(request, template: str, context: dict) -> HttpResponse:
-    """Render in the language asked by `?lang=`, else the visitor's; say which in the headers."""
-    language = request.GET.get("lang")
-    language = language if language in LANGUAGE_CODES else translation.get_language()
-    with translation.override(language):
-        response = render(request, template, {**context, "lang_query": f"?lang={language}",
-                                              "languages": settings.LANGUAGES, "language": language})
-    response["Content-Language"] = language
-    return response
+def public_page(view):
+    """Run the view in the asked language; keep its answer (content, type, file name) per language."""
+    @wraps(view)
+    def wrapper(request, **kwargs):
+        asked = request.GET.get("lang")
+        language = asked if asked in LANGUAGE_CODES else translation.get_language()
+        key = ":".join(["revmod.public", view.__name__, language, *(str(v).upper() for v in kwargs.values())])
+        kept = cache.get(key)
+        if kept is None:
+            with translation.override(language):
+                kept = view(request, language=language, **kwargs)
+            cache.set(key, kept, PUBLIC_CACHE_SECONDS)
+        content, content_type, filename = kept
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Language"] = language
+        response["Cache-Control"] = f"public, max-age={PUBLIC_CACHE_SECONDS}"
+        if filename:
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return wrapper
 
 
-def home(request):
-    return _page(request, "public/home.html", queries.home_counts())
+def _html(template: str, context: dict, language: str) -> tuple[bytes, str, str]:
+    context = {**context, "lang_query": f"?lang={language}", "languages": LANGUAGE_LINKS,
+               "countries_url": reverse("public:countries")}
+    return render_to_string(template, context).encode("utf-8"), "text/html; charset=utf-8", ""
 
 
-def countries(request):
-    return _page(request, "public/countries.html", {"countries": queries.countries()})
+@public_page
+def home(request, *, language):
+    return _html("public/home.html", queries.home_counts(), language)
 
 
-def country(request, iso3: str):
+@public_page
+def countries(request, *, language):
+    return _html("public/countries.html", {"countries": queries.countries()}, language)
+
+
+@public_page
+def country(request, *, language, iso3: str):
     profile = queries.country_profile(iso3)
     if profile is None:
         raise Http404
-    return _page(request, "public/country.html", profile)
+    return _html("public/country.html", profile, language)
 
 
-def draw_results(request):
-    return _page(request, "public/draw.html", {
-        "rows": queries.draw_results(), "instruments": [c.label for c in InstrumentCode]})
+@public_page
+def draw_results(request, *, language):
+    return _html("public/draw.html", {
+        "rows": queries.draw_results(), "instruments": [c.label for c in InstrumentCode]}, language)
 
 
-def draw_results_csv(request):
-    """The same pairings as a CSV file: one line per State under review, instrument and reviewing State."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="draw-results.csv"'
-    writer = csv.writer(response)
+@public_page
+def draw_results_csv(request, *, language):
+    """The same pairings as CSV: one line per State under review, instrument and reviewing State."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
     writer.writerow(["state_under_review_code", "state_under_review", "group", "instrument",
                      "reviewing_state_code", "reviewing_state"])
-    language = request.GET.get("lang")
-    with translation.override(language if language in LANGUAGE_CODES else translation.get_language()):
-        for row in queries.draw_results():
-            for code, reviewers in zip(InstrumentCode.values, row["cells"]):
-                for reviewer in reviewers:
-                    writer.writerow([row["iso3"], row["name"], row["group"], code, reviewer["iso3"], reviewer["name"]])
-    return response
-
+    for row in queries.draw_results():
+        for code, reviewers in zip(InstrumentCode.values, row["cells"]):
+            for reviewer in reviewers:
+                writer.writerow([row["iso3"], row["name"], row["group"], code, reviewer["iso3"], reviewer["name"]])
+    return buffer.getvalue().encode("utf-8"), "text/csv; charset=utf-8", "draw-results.csv"

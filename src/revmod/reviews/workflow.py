@@ -31,7 +31,7 @@ STEP_RULES: dict[str, StepRule] = {
         _rule(StepKind.CONSULTATION, [Side.SECRETARIAT, Side.REVIEWED], [Side.REVIEWED],
               ["languages_agreed", "schedule_agreed"], "P&R 31, 50"),
         _rule(StepKind.SAQ, [Side.REVIEWED], [Side.REVIEWED],
-              ["every_instrument_written"], "P&R 34"),
+              ["questionnaires_submitted", "every_instrument_written"], "P&R 34"),
         _rule(StepKind.FEEDBACK, [Side.REVIEWERS], [Side.REVIEWERS],
               ["every_instrument_written"], "P&R 35"),
         _rule(StepKind.DIALOGUE, [Side.REVIEWED, Side.REVIEWERS], [Side.REVIEWED, Side.REVIEWERS],

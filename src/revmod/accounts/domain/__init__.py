@@ -15,6 +15,7 @@ from revmod.audit.domain import record
 from revmod.core.errors import Refused
 from revmod.notifications.domain import notify
 from revmod.reviews import policy
+from revmod.reviews.domain.notices import nomination_approved
 
 
 def _hash(token: str) -> str:
@@ -161,6 +162,7 @@ def approve_nomination(nomination: Nomination, *, actor) -> Nomination:
     notify(f"approved:{nomination.pk}", people=[nomination.person], review=nomination.review,
            subject=gettext_lazy("Your nomination has been approved"),
            body=lambda p: _("You now have access to the review of %(state)s.") % {"state": nomination.review.party.name})
+    nomination_approved(nomination)
     return nomination
 
 

@@ -28,7 +28,7 @@ def object_to_applicant(application: Application, *, actor, party_id: str, reaso
     decision "not admitted"; an audit entry; a notice to the secretariat (NGO) or the applicant.
     """
     today = today or timezone.localdate()
-    dialogue = application.dialogue
+    dialogue = Dialogue.objects.get(pk=application.dialogue_id)  # as it is now, not as the caller loaded it
     if party_id not in policy.parties_represented(actor):
         raise Refused(_("Objections are made by a State's focal point, for that State."))
     if dialogue.cancelled_at or dialogue.list_sent_at is None or application.confirmed_at is None:
@@ -98,6 +98,7 @@ def admit_unopposed(dialogue: Dialogue, *, actor, today: date | None = None) -> 
     if not policy.can_manage(actor):
         raise Refused(_("Only the secretariat manages the constructive dialogues."))
     today = today or timezone.localdate()
+    dialogue = Dialogue.objects.select_for_update().get(pk=dialogue.pk)
     if dialogue.cancelled_at or dialogue.list_sent_at is None:
         raise Refused(_("The list of applicants has not been sent to States."))
     if rules.is_objection_in_time(dialogue.held_on, today):

@@ -114,6 +114,7 @@ def cancel_dialogue(dialogue: Dialogue, *, actor, reason: str, today: date | Non
     """
     _secretariat_only(actor)
     today = today or timezone.localdate()
+    dialogue = Dialogue.objects.select_for_update().get(pk=dialogue.pk)
     if dialogue.cancelled_at:
         raise Refused(_("This dialogue was already cancelled."))
     if not rules.may_cancel(dialogue.held_on, today):
@@ -144,6 +145,7 @@ def publish_summary(dialogue: Dialogue, *, actor, summary: dict, observations: d
     """
     _secretariat_only(actor)
     today = today or timezone.localdate()
+    dialogue = Dialogue.objects.select_for_update().get(pk=dialogue.pk)
     if dialogue.cancelled_at:
         raise Refused(_("This dialogue was cancelled."))
     if today < dialogue.held_on:

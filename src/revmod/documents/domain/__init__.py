@@ -18,6 +18,7 @@ from revmod.core.errors import EditConflict, Refused
 from revmod.documents.models import Attachment, ClarificationQuestion, Document, DocumentVersion, Message
 from revmod.documents.wordcount import count_words
 from revmod.reviews import policy
+from revmod.reviews.domain.notices import document_shared, message_posted
 from revmod.reviews.enums import StepKind
 from revmod.reviews.models import ReviewStep, StepClearance
 
@@ -106,6 +107,7 @@ def add_attachment(*, actor, uploaded, document: Document | None = None, message
     attachment.save()
     record("documents.attachment.added", actor=actor, target=attachment, review=step.phase.review,
            data={"name": name, "size": len(data), "sha256": attachment.sha256})
+    document_shared(attachment)
     return attachment
 
 
@@ -120,6 +122,7 @@ def post_message(step: ReviewStep, *, actor, body: str, reply_to: Message | None
     message = Message.objects.create(step=step, author=actor, party_id=roles[0][1] if roles else None,
                                      reply_to=reply_to, body=body.strip()[:20000], posted_at=timezone.now())
     record("documents.message.posted", actor=actor, target=message, review=step.phase.review)
+    message_posted(message)
     return message
 
 

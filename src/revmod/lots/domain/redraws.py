@@ -13,6 +13,7 @@ from revmod.lots.domain import REASONS, current_state
 from revmod.lots.models import Redraw
 from revmod.reference.models import Instrument, Party
 from revmod.reviews import policy
+from revmod.reviews.domain.notices import redraw_recorded
 from revmod.reviews.models import CountryReview, ReviewerSeat
 
 
@@ -45,6 +46,7 @@ def request_redraw(review: CountryReview, *, actor, asked_by: Party, reviewer: P
         recorded_by=actor, recorded_at=timezone.now())
     record("lots.redraw.recorded", actor=actor, target=item, review=review,
            data={"old": reviewer.pk, "new": outcome.new_reviewer, "reason": reason, "seed": seed})
+    redraw_recorded(item)
     return item
 
 

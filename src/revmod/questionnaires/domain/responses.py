@@ -119,6 +119,11 @@ def save_point(response: Response, *, actor) -> ResponseVersion:
     return version
 
 
+def _lock(response: Response) -> None:
+    """Serialise submissions and reopenings of one response; the caller's object gets the current status."""
+    response.status = Response.objects.select_for_update().values_list("status", flat=True).get(pk=response.pk)
+
+
 @transaction.atomic
 def submit_response(response: Response, *, actor) -> ResponseVersion:
     """The focal point submits complete answers: a locked version, and its text in the SAQ document.
@@ -127,7 +132,7 @@ def submit_response(response: Response, *, actor) -> ResponseVersion:
     document for the instrument (so the review page, downloads and the step's guard see the
     answers, P&R 34, 40), an audit entry.
     """
-    response = Response.objects.select_for_update().select_related("step__phase__review__party", "definition").get(pk=response.pk)
+    _lock(response)
     if not policy.can_submit(actor, response):
         raise Refused(_("Only the focal point of the State under review submits the answers, while the step is open."))
     if response.status == ResponseStatus.SUBMITTED:
@@ -148,6 +153,7 @@ def submit_response(response: Response, *, actor) -> ResponseVersion:
 @transaction.atomic
 def reopen_response(response: Response, *, actor) -> Response:
     """The focal point reopens submitted answers to change them; the submitted version stays as it was."""
+    _lock(response)
     if not policy.can_reopen(actor, response):
         raise Refused(_("Only the focal point of the State under review can reopen submitted answers, while the step is open."))
     response.status = ResponseStatus.DRAFT

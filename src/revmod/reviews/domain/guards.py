@@ -60,6 +60,16 @@ def _summary_within_word_limit(step: ReviewStep) -> str | None:
     return None
 
 
+def _questionnaires_submitted(step: ReviewStep) -> str | None:
+    """Each instrument's questionnaire answers are submitted by the focal point (P&R 34)."""
+    from revmod.questionnaires.domain.queries import unsubmitted_instruments
+
+    missing = unsubmitted_instruments(step)
+    if missing:
+        return _("The questionnaire answers are not submitted yet: %(names)s.") % {"names": ", ".join(missing)}
+    return None
+
+
 def _consultation_recorded(step: ReviewStep) -> str | None:
     if step.phase.consulted_on is None:
         return _("Record the initial consultation first.")
@@ -71,6 +81,7 @@ GUARDS = {
     "schedule_agreed": _consultation_recorded,
     "every_instrument_written": _every_instrument_written,
     "summary_within_word_limit": _summary_within_word_limit,
+    "questionnaires_submitted": _questionnaires_submitted,
 }
 
 

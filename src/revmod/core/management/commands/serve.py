@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -42,6 +43,16 @@ def _die_with_parent() -> None:
         libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # not Linux: Ctrl-C and SIGTERM still work
         pass
+
+
+def _accepts(host: str, port: int) -> bool:
+    """Whether something listens on host:port (a wildcard address is tried on loopback)."""
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host.strip("[]"), host)
+    try:
+        with socket.create_connection((host.strip("[]"), port), timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 class Command(BaseCommand):
@@ -142,9 +153,7 @@ class Command(BaseCommand):
                 )
 
         self._stopping = 0
-        previous = {
-            sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGINT, signal.SIGTERM)
-        }
+        previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
         children: dict[str, subprocess.Popen] = {}
         try:
             for name, command in commands.items():
@@ -157,11 +166,11 @@ class Command(BaseCommand):
                     process_group=0,
                     preexec_fn=_die_with_parent,  # noqa: PLW1509
                 )
-            self.stdout.write(
+            banner = (
                 self.style.SUCCESS(f"revmod is running at http://{bind_host}:{port}/")
                 + f"  ({', '.join(children)}; Ctrl-C to stop)"
             )
-            failed = self._wait(children)
+            failed = self._wait(children, ready=(host, port), banner=banner)
         finally:
             self._stop(children)
             for sig, handler in previous.items():
@@ -185,13 +194,23 @@ class Command(BaseCommand):
     def _on_signal(self, signum: int, frame) -> None:
         self._stopping += 1
 
-    def _wait(self, children: dict[str, subprocess.Popen]) -> tuple[str, int] | None:
-        """Block until a stop signal (None) or a child's own exit (its name and code)."""
+    def _wait(
+        self, children: dict[str, subprocess.Popen], *, ready: tuple[str, int], banner: str
+    ) -> tuple[str, int] | None:
+        """Block until a stop signal (None) or a child's own exit (its name and code).
+
+        The banner is printed once the web server accepts connections, so that whoever waits
+        for it (a person, a script) can use the address at once.
+        """
+        announced = False
         while not self._stopping:
             for name, child in children.items():
                 code = child.poll()
                 if code is not None:
                     return name, code
+            if not announced and _accepts(*ready):
+                self.stdout.write(banner)
+                announced = True
             time.sleep(0.2)
         return None
 

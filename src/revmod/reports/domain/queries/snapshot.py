@@ -41,7 +41,7 @@ class Snapshot:
 def load_snapshot(as_of: date) -> Snapshot:
     """Twelve queries, whatever the number of reviews, parties or people."""
     snap = Snapshot(as_of=as_of)
-    snap.groups = dict(ReviewGroup.objects.values_list("number", "started_on"))
+    snap.groups = dict(ReviewGroup.objects.filter(started_on__lte=as_of).values_list("number", "started_on"))
     snap.parties = {row["iso3"]: row for row in Party.objects.values(
         "iso3", "regional_group_id", "is_signatory_only", "joined_after_draw")}
     snap.adherences = list(Adherence.objects.values_list("party_id", "instrument_id", "adhered_on"))

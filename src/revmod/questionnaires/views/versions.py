@@ -1,0 +1,59 @@
+"""Every kept version of the answers, one version read, and two versions compared question by question."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from revmod.core.i18n import short_language
+from revmod.questionnaires import policy
+from revmod.questionnaires.answers import readable
+from revmod.questionnaires.domain.queries import compare as compare_versions, questions_of
+from revmod.questionnaires.models import Response, ResponseVersion
+from revmod.questionnaires.views.common import items, response_or_404
+
+
+def _visible_versions(user, response: Response):
+    """The team and the secretariat see every version; others only the submissions (P&R 34-35)."""
+    versions = response.versions.select_related("created_by").order_by("-number")
+    return versions if policy.sees_working_copy(user, response) else versions.filter(kind="submission")
+
+
+@login_required
+def versions(request, pk):
+    response = response_or_404(request, pk, what="versions")
+    return render(request, "questionnaires/versions.html", {
+        "response": response, "review": response.step.phase.review, "versions": _visible_versions(request.user, response)})
+
+
+@login_required
+def version(request, pk, number):
+    response = response_or_404(request, pk, what=f"version {number}")
+    kept = get_object_or_404(_visible_versions(request.user, response), number=number)
+    values = {int(k): v for k, v in kept.answers.items()}
+    return render(request, "questionnaires/version.html", {
+        "response": response, "review": response.step.phase.review, "version": kept,
+        "items": items(questions_of(response), values)})
+
+
+def _pick(queryset, raw) -> ResponseVersion:
+    try:
+        return queryset.get(number=int(raw))
+    except (TypeError, ValueError, ResponseVersion.DoesNotExist):
+        raise Http404 from None
+
+
+@login_required
+def compare(request, pk):
+    """Two versions side by side, only the questions whose answer differs."""
+    response = response_or_404(request, pk, what="comparison")
+    visible = _visible_versions(request.user, response)
+    old, new = _pick(visible, request.GET.get("a")), _pick(visible, request.GET.get("b"))
+    if old.number > new.number:
+        old, new = new, old
+    language = short_language()
+    rows = [{"question": d.question, "old": readable(d.question.kind, d.old, language),
+             "new": readable(d.question.kind, d.new, language)}
+            for d in compare_versions(questions_of(response), old.answers, new.answers)]
+    return render(request, "questionnaires/compare.html", {
+        "response": response, "review": response.step.phase.review, "old": old, "new": new, "rows": rows,
+        "versions": visible})

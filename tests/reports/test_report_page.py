@@ -1,0 +1,97 @@
+"""The secretariat's report page, its downloads and `revmod report`: who sees them, what they hold."""
+
+import io
+import json
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from docx import Document as WordDocument
+from openpyxl import load_workbook
+
+from revmod.reports.domain.queries.status import status_report
+from tests.conftest import make_review
+
+pytestmark = pytest.mark.integration
+
+URLS = ("/reports/", "/reports/status.json", "/reports/status.xlsx", "/reports/status.docx")
+
+
+def test_report_and_downloads_are_404_for_everyone_but_the_secretariat(cast, login, client):
+    for key, person in cast.items():
+        if key == "secretariat":
+            continue
+        client.logout()
+        if key != "anonymous":
+            login(person)
+        for url in URLS:
+            assert client.get(url).status_code == 404, (key, url)
+
+
+def test_secretariat_sees_every_figure_with_its_chart(cast, login):
+    page = login(cast["secretariat"]).get("/reports/?as_of=2024-05-21").content.decode()
+    for title in ("Figure 1.", "Figure 2.", "Figure 3.", "Figure 4.", "Figure 5.", "Figure 6.", "Figure 7.",
+                  "The 70% rule, by group", "Status 2024 para 23, figure 2"):
+        assert title in page, title
+    # 17 tables, 10 with a chart; the institutions' is empty on that date (the cast was approved today)
+    assert page.count("<table>") == 17 and page.count("<svg viewBox") == 9
+    assert "<script" not in page and "style=" not in page  # the CSP forbids both
+    assert "Ghana" not in page  # no State named beside its progress (P&R 4-5)
+
+
+def test_report_page_is_right_to_left_in_arabic(cast, login):
+    page = login(cast["secretariat"]).get("/reports/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert 'dir="rtl"' in page and 'text-anchor="end"' in page
+
+
+def test_json_download_is_the_report_as_of_the_date(cast, login):
+    response = login(cast["secretariat"]).get("/reports/status.json?as_of=2021-12-31")
+    assert response["Content-Type"] == "application/json"
+    assert json.loads(response.content) == status_report(date(2021, 12, 31))
+
+
+def test_xlsx_has_a_sheet_and_a_chart_per_figure(cast, login):
+    response = login(cast["secretariat"]).get("/reports/status.xlsx?as_of=2024-05-21", HTTP_ACCEPT_LANGUAGE="fr")
+    book = load_workbook(io.BytesIO(response.content))
+    figure_2 = book["09 figure_2"]
+    assert [c.value for c in figure_2[5]][1:7] == [2, 0, 0, 0, 0, 2]  # Ghana and Mexico, not started
+    assert len(figure_2._charts) == 1
+    assert len(book.sheetnames) == 17
+
+
+def test_docx_has_the_tables_and_charts_and_reads_right_to_left_in_arabic(cast, login):
+    response = login(cast["secretariat"]).get("/reports/status.docx?as_of=2024-05-21", HTTP_ACCEPT_LANGUAGE="ar")
+    document = WordDocument(io.BytesIO(response.content))
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert len(headings) == 17
+    assert len(document.tables) == 17 + 9  # each figure's table, and the bars of the 9 charts with data
+    assert all("<w:bidi/>" in p._p.xml for p in headings)
+    assert "(Status 2024 para 23, figure 2)" in [p.text for p in document.paragraphs]
+
+
+def test_report_command_writes_each_format(cast, tmp_path):
+    out = io.StringIO()
+    call_command("report", "status", "--as-of", "2021-12-31", "--format", "json", "--out", str(tmp_path / "r.json"),
+                 stdout=out)
+    assert json.loads((tmp_path / "r.json").read_text()) == status_report(date(2021, 12, 31))
+    for fmt, language in (("xlsx", "ru"), ("docx", "zh")):
+        target = tmp_path / f"r.{fmt}"
+        call_command("report", "status", "--as-of", "2024-05-21", "--format", fmt, "--language", language,
+                     "--out", str(target), stdout=out)
+        assert target.stat().st_size > 5000
+
+
+def test_page_and_downloads_take_the_same_queries_at_one_and_three_reviews(cast, login, groups):
+    client = login(cast["secretariat"])
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+    urls = ("/reports/?as_of=2024-05-21", "/reports/status.xlsx", "/reports/status.docx")
+    before = [count(url) for url in urls]
+    make_review("ARG", group=groups[2], same="BRA", other="ESP")
+    make_review("CHL", group=groups[3], same="URY", other="ITA")
+    assert [count(url) for url in urls] == before
