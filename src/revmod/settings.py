@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "revmod.notifications",
     "revmod.reports",
     "revmod.dialogues",
+    "revmod.translations",
+    "revmod.findings",
+    "revmod.publication",
     "revmod.public",
     "revmod.demo",
 ]

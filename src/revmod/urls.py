@@ -15,6 +15,9 @@ urlpatterns = [
     path("notifications/", include("revmod.notifications.urls")),
     path("reports/", include("revmod.reports.urls")),
     path("dialogues/", include("revmod.dialogues.urls")),
+    path("findings/", include("revmod.findings.urls")),
+    path("translations/", include("revmod.translations.urls")),
+    path("publication/", include("revmod.publication.urls")),
     path("api/v1/", api.urls),
     path("", include("revmod.public.urls")),
 ]

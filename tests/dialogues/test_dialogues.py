@@ -77,3 +77,13 @@ def test_the_chairs_summary_is_published_and_past_dialogues_stay_searchable(cast
     assert "Constructive dialogue on trafficking in persons" in found and "Dialogue on firearms" not in found
     page = client.get(f"/dialogues/{past.pk}/").content.decode()
     assert "Participants stressed victim identification." in page and "More data on forced labour is needed." in page
+
+
+@pytest.mark.parametrize("word", ["ÊTRES", "êtres", "حوار", "建设性", "торговле", "HUMAINS"])
+def test_dialogues_are_found_by_a_word_of_any_language_whatever_its_case(cast, client, word):
+    wanted = announce(cast["secretariat"], titles={
+        "fr": "Dialogue sur la traite des êtres humains", "ar": "حوار بناء", "zh": "建设性对话",
+        "ru": "Диалог о торговле людьми"})
+    announce(cast["secretariat"], titles={"en": "Dialogue on firearms"})
+    page = client.get("/dialogues/", {"q": word}).content.decode()
+    assert f'href="/dialogues/{wanted.pk}/"' in page and "Dialogue on firearms" not in page

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from revmod.audit.models import AuditEntry
 from revmod.dialogues.domain.decisions import admit_unopposed
 from revmod.dialogues.domain.dialogues import send_list_to_states
 from revmod.dialogues.domain.queries.applicants import applicant_rows
@@ -25,6 +26,8 @@ def test_the_registry_shows_who_took_part_when_alphabetically(cast, list_sent, a
         "University of Accra Law Faculty": [list_sent.held_on], "Zenith Anti-Trafficking Network": [list_sent.held_on]}
     page = login(cast["secretariat"]).get("/dialogues/registry/?country=GHA").content.decode()
     assert "Mbeki Institute" in page and "Atlas Logistics" not in page
+    read = AuditEntry.objects.filter(action="dialogues.registry.read").get()
+    assert (read.actor, read.data) == (cast["secretariat"], {"country": "GHA"})
     client.logout()
     assert login(cast["fp.reviewed"]).get("/dialogues/registry/").status_code == 404
 

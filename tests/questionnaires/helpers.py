@@ -24,11 +24,12 @@ def answer_all(response, actor, *, choice: str = "yes") -> int:
     while True:
         answers = answers_of(response)
         values = {qid: a.value for qid, a in answers.items()}
-        todo = [q for q in shown_questions(questions_of(response), values) if q.pk not in answers]
+        todo = [q for q in shown_questions(questions_of(response), values) if not values.get(q.pk)]
         if not todo:
             return done
         for question in todo:
-            save_answer(response, question=question, value=sample_value(question, choice), base_revision=0, actor=actor)
+            revision = answers[question.pk].revision if question.pk in answers else 0  # a file may come first
+            save_answer(response, question=question, value=sample_value(question, choice), base_revision=revision, actor=actor)
             done += 1
 
 

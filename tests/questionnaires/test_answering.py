@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from revmod.audit.models import AuditEntry
+from revmod.notifications.models import Notification
 from revmod.core.errors import Refused
 from revmod.questionnaires.domain import notes
 from revmod.questionnaires.domain.queries import compare, questions_of, response_progress
@@ -159,9 +160,51 @@ def test_files_attach_to_one_answer_after_the_upload_checks(cast, untoc):
     notes.attach_file(untoc, question=question, uploaded=SimpleUploadedFile("law.pdf", b"%PDF-1.7 text"), actor=cast["expert.reviewed"])
     with pytest.raises(Refused, match="not accepted"):
         notes.attach_file(untoc, question=question, uploaded=SimpleUploadedFile("x.pdf", b"MZ\x90\x00\xff\xfe\x00"), actor=cast["expert.reviewed"])
+    with pytest.raises(Refused, match="empty"):
+        notes.attach_file(untoc, question=question, uploaded=SimpleUploadedFile("e.pdf", b""), actor=cast["expert.reviewed"])
     with pytest.raises(Refused):
         notes.attach_file(untoc, question=question, uploaded=SimpleUploadedFile("y.pdf", b"%PDF-1.7"), actor=cast["observer.reviewed"])
-    assert [f.attachment.name for f in AnswerFile.objects.filter(answer__question=question)] == ["law.pdf"]
+    assert [f.name for f in AnswerFile.objects.filter(answer__question=question)] == ["law.pdf"]
+    assert not Notification.objects.filter(body__contains="law.pdf").exists()  # drafts stay in the team
+
+
+def test_a_file_over_the_size_limit_is_refused_and_nothing_kept(cast, untoc, login, settings):
+    settings.UPLOAD_MAX_BYTES = 1024
+    question = first_question(untoc)
+    client = login(cast["expert.reviewed"])
+    reply = client.post(f"/questionnaires/{untoc.pk}/questions/{question.pk}/file/",
+                        {"file": SimpleUploadedFile("big.pdf", b"%PDF-1.7 " + b"x" * 2048)}, follow=True)
+    assert "larger than" in reply.content.decode() and not AnswerFile.objects.exists()
+
+
+def test_files_of_answers_are_read_by_the_team_and_once_submitted_by_the_reviewers(cast, untoc, login, client):
+    """A draft file stays in the national team; the reviewers open the files of the submission
+    only, and a file removed later stays in the submission that held it (P&R 34-35, 37)."""
+    question = first_question(untoc)
+    draft = notes.attach_file(untoc, question=question, uploaded=SimpleUploadedFile("draft.pdf", b"%PDF-1.7 draft"),
+                              actor=cast["expert.reviewed"])
+    url = f"/questionnaires/{untoc.pk}/files/{draft.pk}/"
+
+    def who_opens(path):
+        seen = {}
+        for key in ("fp.reviewed", "observer.reviewed", "secretariat", "expert.reviewer1", "fp.reviewer2", "fp.unrelated", "ngo"):
+            seen[key] = login(cast[key]).get(path).status_code
+            client.logout()
+        return seen
+
+    team = {"fp.reviewed": 200, "observer.reviewed": 200, "secretariat": 200}
+    assert who_opens(url) == {**team, "expert.reviewer1": 404, "fp.reviewer2": 404, "fp.unrelated": 404, "ngo": 404}
+    answer_all(untoc, cast["expert.reviewed"])
+    submit_response(untoc, actor=cast["fp.reviewed"])
+    reopen_response(untoc, actor=cast["fp.reviewed"])
+    notes.remove_file(untoc, item=draft, actor=cast["expert.reviewed"])
+    later = notes.attach_file(untoc, question=question, uploaded=SimpleUploadedFile("later.pdf", b"%PDF-1.7 later"),
+                              actor=cast["expert.reviewed"])
+    assert who_opens(url) == {**team, "expert.reviewer1": 200, "fp.reviewer2": 200, "fp.unrelated": 404, "ngo": 404}
+    assert who_opens(f"/questionnaires/{untoc.pk}/files/{later.pk}/")["expert.reviewer1"] == 404
+    page = login(cast["fp.reviewed"]).get(f"/questionnaires/{untoc.pk}/").content.decode()
+    assert "later.pdf" in page and "draft.pdf" not in page
+    assert AuditEntry.objects.filter(action="questionnaires.file.read", actor=cast["expert.reviewer1"]).count() == 1
 
 
 def test_every_read_of_the_answers_is_in_the_audit_trail(cast, untoc, login):

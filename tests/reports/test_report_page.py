@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from docx import Document as WordDocument
+from lxml import etree
 from openpyxl import load_workbook
 
 from revmod.reports.domain.queries.status import status_report
@@ -61,14 +62,35 @@ def test_xlsx_has_a_sheet_and_a_chart_per_figure(cast, login):
     assert len(book.sheetnames) == 17
 
 
-def test_docx_has_the_tables_and_charts_and_reads_right_to_left_in_arabic(cast, login):
+def test_docx_has_the_tables_and_native_charts_and_reads_right_to_left_in_arabic(cast, login):
     response = login(cast["secretariat"]).get("/reports/status.docx?as_of=2024-05-21", HTTP_ACCEPT_LANGUAGE="ar")
     document = WordDocument(io.BytesIO(response.content))
     headings = [p for p in document.paragraphs if p.style.name == "Heading 2"]
-    assert len(headings) == 17
-    assert len(document.tables) == 17 + 9  # each figure's table, and the bars of the 9 charts with data
+    assert len(headings) == 17 and len(document.tables) == 17
     assert all("<w:bidi/>" in p._p.xml for p in headings)
     assert "(Status 2024 para 23, figure 2)" in [p.text for p in document.paragraphs]
+    charts = [rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/chart")]
+    assert len(charts) == 9  # one Word chart per table with a chart and data on that date
+    assert len(document.inline_shapes) == 9
+
+
+def test_docx_chart_holds_the_figure_and_its_editable_data(cast, login):
+    """Figure 2 as a Word chart: one series per status, one bar per group, the data in a workbook."""
+    response = login(cast["secretariat"]).get("/reports/status.docx?as_of=2024-05-21")
+    document = WordDocument(io.BytesIO(response.content))
+    charts = [rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/chart")]
+    figure_2 = next(c for c in charts if b"self-assessment questionnaire" in c.blob and b"completed" in c.blob)
+    xml = etree.fromstring(figure_2.blob)
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+    series = xml.findall(".//c:ser", ns)
+    assert [s.findtext("c:tx//c:v", namespaces=ns) for s in series] == [
+        "not started", "self-assessment questionnaire", "written feedback", "list of observations", "completed"]
+    assert [v.text for v in series[0].findall("c:val//c:v", ns)] == ["2", "0", "0"]  # Ghana and Mexico, group 1
+    assert xml.find(".//c:valAx/c:scaling/c:orientation", ns).get("val") == "minMax"
+    workbook = load_workbook(io.BytesIO(next(iter(figure_2.related_parts.values())).blob))
+    assert [c.value for c in workbook.active[2]] == ["Group 1", 2, 0, 0, 0, 0]
+    descriptions = [s._inline.docPr.get("descr") for s in document.inline_shapes]
+    assert "Bar chart: Figure 2. Status of country reviews, by group. The table above gives the same figures." in descriptions
 
 
 def test_report_command_writes_each_format(cast, tmp_path):

@@ -12,7 +12,8 @@ from revmod.accounts.models import Nomination, User
 from revmod.reports.domain.queries.status import status_report
 from revmod.reviews.domain.steps import move_to_step, set_deadline, step_of
 from revmod.reviews.enums import StepKind
-from revmod.reviews.models import DeadlineChange
+from revmod.lots.models import Redraw
+from revmod.reviews.models import DeadlineChange, ReviewerSeat
 from tests.conftest import make_review
 from tests.reviews.test_workflow import consult, write_all
 
@@ -47,8 +48,8 @@ def test_progress_as_of_the_end_of_2021(mechanism):
     ]
     assert progress["consultations"] == {"held": 1, "share": 0.333, "by_group": [
         {"group": 1, "held": 1, "not_held": 1}, {"group": 2, "held": 0, "not_held": 1}]}
-    assert progress["working_languages"] == {"agreed": 1, "not_agreed": 0, "by_number": {"1": 1, "2": 0, "3": 0},
-                                             "single": {"en": 1}, "combined": {}}
+    assert progress["working_languages"] == {"agreed": 1, "single_share": 1.0, "not_agreed": 0,
+                                             "by_number": {"1": 1, "2": 0, "3": 0}, "single": {"en": 1}, "combined": {}}
     assert progress["saq"]["by_group"][0] == {"group": 1, "submitted": 1, "in_progress": 0, "not_started": 1}
     assert progress["saq"]["timeliness"]["late_up_to_3_months"] == 1  # due 15 July, submitted 1 August
     assert sum(progress["saq"]["timeliness"].values()) == 1
@@ -82,6 +83,8 @@ def test_nominations_as_of_the_end_of_2021(mechanism):
     assert nominations["states_without_focal_point"] == {
         "states": 6, "share": 0.667, "reviews_held_up": 2,
         "reviews_held_up_by_group": [{"group": 1, "reviews": 1}, {"group": 2, "reviews": 1}],
+        "reviews_ready_not_started": 0, "reviews_ready_not_started_by_group": [{"group": 1, "reviews": 0},
+                                                                                {"group": 2, "reviews": 0}],
     }
     assert nominations["experts"] == {"people": 3, "women": 1, "women_share": 0.333}
     assert nominations["states_with_observers"] == 1
@@ -109,7 +112,8 @@ def test_participation_as_of_the_end_of_2021(mechanism):
         {"group": 1, "started_on": "2020-12-01", "parties_taking_part": 6, "reviews": 2},
         {"group": 2, "started_on": "2021-11-01", "parties_taking_part": 3, "reviews": 1},
     ]
-    assert participation["redraws"] == {"redraws": 0, "meetings": 0}
+    assert participation["parties_taking_part"] == 9
+    assert participation["redraws"] == {"redraws": 0, "meetings": 0, "last_on": None}
     assert participation["joined_since_launch"] == {"launch": "2020-12-01", "convention": [], "protocols": [
         {"party": "COM", "instruments": ["FIR", "SOM"]}, {"party": "DEU", "instruments": ["FIR"]}]}
 
@@ -171,3 +175,46 @@ def test_query_count_is_the_same_at_one_and_three_reviews(cast_review, groups):
     make_review("ARG", group=groups[2], same="BRA", other="ESP")
     make_review("CHL", group=groups[3], same="URY", other="ITA")
     assert count() == one == 12
+
+
+def _focal_point(party: str, review, approved_on: datetime) -> Nomination:
+    person = User.objects.create_user(f"fp.{party.lower()}@example.org", first_name="Focal", last_name=party,
+                                      gender="male", institution_type="interior")
+    return Nomination.objects.create(person=person, party_id=party, review=review, role=Role.FOCAL_POINT,
+                                     status=NominationStatus.APPROVED, approved_at=approved_on,
+                                     stated_name=str(person), stated_email=person.email)
+
+
+def test_a_review_with_every_focal_point_named_is_ready_until_its_consultation(cast, mechanism):
+    """Status Feb 2024 para 15: not started although nobody is missing; figure 1 counts the others."""
+    mexico = Nomination.objects.get(person=cast["fp.unrelated"]).review
+    Nomination.objects.filter(person=cast["fp.unrelated"]).update(approved_at=moment(2021, 2, 1))
+    _focal_point("PER", mexico, moment(2021, 3, 1))
+    _focal_point("FRA", mexico, moment(2021, 4, 1))
+
+    def without(day):
+        figures = status_report(day)["nominations"]["states_without_focal_point"]
+        return figures["reviews_held_up"], figures["reviews_ready_not_started"]
+    assert without(date(2021, 3, 31)) == (1, 0)  # France not yet named for Mexico's review
+    assert without(date(2021, 4, 1)) == (0, 1)  # Argentina's group 2 starts in November
+    assert without(date(2021, 12, 31)) == (1, 1)
+
+
+def test_a_redraw_changes_the_parties_taking_part_from_its_day(cast, mechanism):
+    """P&R 28(d): the replaced reviewing State's seat ends on the redraw's day, the new one starts."""
+    ghana = mechanism["ghana"]
+    ReviewerSeat.objects.filter(review=ghana, reviewer_id="NOR").update(until=date(2022, 6, 10))
+    for seat in ReviewerSeat.objects.filter(review=ghana, reviewer_id="NOR"):
+        ReviewerSeat.objects.create(review=ghana, reviewer_id="SWE", instrument=seat.instrument, basis=seat.basis,
+                                    since=date(2022, 6, 10))
+    Redraw.objects.create(review=ghana, asked_by_id="GHA", reason="language", meeting="Joint meeting, June 2022",
+                          old_reviewer_id="NOR", new_reviewer_id="SWE", seed="0f", recorded_by=cast["secretariat"],
+                          recorded_at=moment(2022, 6, 10))
+    before, after = (status_report(day)["participation"] for day in (date(2022, 6, 9), date(2022, 6, 10)))
+    assert before["redraws"] == {"redraws": 0, "meetings": 0, "last_on": None}
+    assert after["redraws"] == {"redraws": 1, "meetings": 1, "last_on": "2022-06-10"}
+    assert before["parties_taking_part"] == after["parties_taking_part"] == 9
+    # Sweden has no focal point: one more State without one, from the redraw's day.
+    states = [status_report(day)["nominations"]["states_without_focal_point"]["states"]
+              for day in (date(2022, 6, 9), date(2022, 6, 10))]
+    assert states == [6, 6]

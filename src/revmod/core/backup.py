@@ -34,9 +34,14 @@ def _add(archive: tarfile.TarFile, name: str, data: bytes, manifest: dict) -> No
 
 
 def _snapshot() -> tuple[bytes, dict[str, int]]:
-    """Every row, read in one transaction so the dump is consistent with itself."""
+    """Every row, read in one transaction so the dump is consistent with itself.
+
+    On PostgreSQL the transaction is a repeatable-read snapshot; called inside a transaction
+    already open (the tests' own), it reads within that one.
+    """
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and outermost:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         counts, objects = {}, []
@@ -85,6 +90,10 @@ def restore(path: Path) -> dict:
         raise ValueError("; ".join(problems))
     media = Path(settings.MEDIA_ROOT)
     with tarfile.open(path, "r:gz") as archive, transaction.atomic():
+        if connection.vendor == "postgresql":  # TRUNCATE refuses while deferred checks are pending
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         objects = serializers.deserialize("json", archive.extractfile("data.json").read())
         with connection.constraint_checks_disabled():

@@ -38,6 +38,7 @@ class Dialogue(models.Model):
     summary = models.JSONField(_("chair's summary"), default=dict)
     observations = models.JSONField(_("observations"), default=dict)
     published_at = models.DateTimeField(_("summary published"), null=True, blank=True)
+    search_text = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -53,6 +54,9 @@ class Dialogue(models.Model):
     @property
     def dates(self) -> rules.DialogueDates:
         return rules.dates_of(self.held_on)
+
+    def texts_to_search(self) -> str:
+        return rules.search_text(self.session, self.titles, self.topics, self.agenda, self.summary, self.observations)
 
     def stage(self, today) -> str:
         return rules.stage(self.held_on, today, cancelled_at=self.cancelled_at, list_sent_at=self.list_sent_at,

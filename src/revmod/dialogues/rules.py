@@ -92,6 +92,19 @@ def application_status(*, confirmed: bool, kind: str, objected: bool, outcome: s
     return ApplicationStatus.ON_LIST
 
 
+def search_text(*values) -> str:
+    """What a dialogue is searched in: its texts in every language, case folded, one per line.
+
+    Kept beside the texts because SQLite stores JSON with non-ASCII letters escaped and
+    compares case only in ASCII: a search in Arabic, Chinese, French or Russian must work on
+    both databases.
+    """
+    parts = []
+    for value in values:
+        parts += value.values() if isinstance(value, dict) else [value]
+    return "\n".join(" ".join(str(part).split()).casefold() for part in parts if part)
+
+
 def name_key(name: str) -> str:
     """An organisation's name as compared for duplicates: case and spacing ignored."""
     return " ".join(name.split()).casefold()

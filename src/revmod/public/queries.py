@@ -9,8 +9,12 @@ alphabetical in the reader's language: the mechanism ranks no one (P&R 4-5).
 from collections import Counter
 
 from django.db.models import Count, Prefetch
+from django.utils import translation
 
 from revmod.core.i18n import localized
+from revmod.publication.domain.queries import public_publications, title_of
+from revmod.publication.enums import RTL_LANGUAGES
+from revmod.publication.models import Publication
 from revmod.reference.enums import InstrumentCode
 from revmod.reference.models import Adherence, Party
 from revmod.reports.domain.queries.asof import STATUS_OF_STEP
@@ -37,20 +41,25 @@ def home_counts() -> dict:
 
 def status_counts() -> Counter:
     """Reviews per report status (Status 2024 para 23), from each review's latest phase."""
+    return Counter(statuses_by_review().values())
+
+
+def statuses_by_review() -> dict[int, str]:
+    """Each review's report status (Status 2024 para 23), from its latest phase (three queries)."""
     latest: dict[int, tuple[int, int, bool]] = {}
     for phase_id, review_id, number, finalized_at in Phase.objects.values_list(
             "id", "review_id", "cluster__phase", "finalized_at"):
         if review_id not in latest or number > latest[review_id][1]:
             latest[review_id] = (phase_id, number, finalized_at is not None)
     open_steps = dict(ReviewStep.objects.filter(status=StepStatus.OPEN).values_list("phase_id", "kind"))
-    counts: Counter = Counter()
+    statuses = {}
     for review_id in CountryReview.objects.values_list("id", flat=True):
         phase_id, _, finalized = latest.get(review_id, (None, 0, False))
         if finalized:
-            counts[ReportStatus.COMPLETED] += 1
+            statuses[review_id] = ReportStatus.COMPLETED
         else:
-            counts[STATUS_OF_STEP.get(open_steps.get(phase_id), ReportStatus.NOT_STARTED)] += 1
-    return counts
+            statuses[review_id] = STATUS_OF_STEP.get(open_steps.get(phase_id), ReportStatus.NOT_STARTED)
+    return statuses
 
 
 def countries() -> list[dict]:
@@ -67,7 +76,25 @@ def country_profile(iso3: str) -> dict | None:
                    .order_by("instrument__order").values_list("instrument_id", flat=True)]
     reviewing = alphabetical({"iso3": r.party_id, "name": r.party.name} for r in CountryReview.objects.filter(
         seats__reviewer=party, seats__until__isnull=True).select_related("party").distinct())
-    return {"party": party, "instruments": instruments, "review": _own_review(party), "reviewing": reviewing}
+    return {"party": party, "instruments": instruments, "review": _own_review(party), "reviewing": reviewing,
+            "publications": [_published(p) for p in public_publications(party_id=party.iso3)]}
+
+
+def _published(publication: Publication) -> dict:
+    """What a list shows of published material: its title in the reader's language, its language and date."""
+    return {"pk": publication.pk, "title": title_of(publication), "language": publication.language,
+            "language_name": translation.get_language_info(publication.language)["name_local"],
+            "is_whole": publication.is_whole, "published_at": publication.published_at,
+            "rtl": publication.language in RTL_LANGUAGES}
+
+
+def published_item(iso3: str, pk: int) -> dict | None:
+    """One piece of material as its State published it; None once withdrawn, or if it is not that State's."""
+    publication = (Publication.objects.filter(pk=pk, review__party_id=iso3.upper(), withdrawn_at__isnull=True)
+                   .select_related("step__phase", "review__party").first())
+    if publication is None:
+        return None
+    return {"party": publication.review.party, "item": _published(publication), "body": publication.body}
 
 
 def _own_review(party: Party) -> dict | None:

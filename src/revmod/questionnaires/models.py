@@ -98,13 +98,30 @@ class Answer(models.Model):
 
 
 class AnswerFile(models.Model):
-    """A file attached to one answer; the file itself is a checked `documents.Attachment`."""
+    """A file given with one answer (a law, a judgment, statistics, a specimen document).
 
-    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="files")
-    attachment = models.OneToOneField("documents.Attachment", on_delete=models.CASCADE, related_name="+")
+    Kept by this app, not as an attachment of the review's documents, so that a file of answers
+    still being written stays inside the national team like the answers; a submission names the
+    files it holds (`ResponseVersion.files`), and those are what the other readers may open.
+    A removed file is only taken off the answer: versions that hold it keep it.
+    """
+
+    answer = models.ForeignKey(Answer, verbose_name=_("answer"), on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("file"), upload_to="questionnaires/%Y/%m/")
+    name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveBigIntegerField(_("size"))
+    content_type = models.CharField(_("type"), max_length=100)
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("attached"))
+    removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
 
     class Meta:
-        ordering = ["id"]
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("file of an answer")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Comment(models.Model):
@@ -128,6 +145,7 @@ class ResponseVersion(models.Model):
     number = models.PositiveIntegerField(_("version"))
     kind = models.CharField(_("kind"), max_length=12, choices=VersionKind.choices)
     answers = models.JSONField(_("answers"), default=dict)  # {question id: value}
+    files = models.JSONField(_("files"), default=dict)  # {question id: [AnswerFile id, ...]}
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("saved"))
 

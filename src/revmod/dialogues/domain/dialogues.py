@@ -45,6 +45,8 @@ def announce_dialogue(*, actor, working_group: str, session: str, held_on: date,
         working_group=working_group, session=session.strip()[:120], held_on=held_on, format=format,
         venue=venue.strip()[:300], titles=titles, topics=texts(topics), agenda=texts(agenda),
         practical_details=texts(practical_details), announced_by=actor, announced_at=timezone.now())
+    dialogue.search_text = dialogue.texts_to_search()
+    dialogue.save(update_fields=["search_text"])
     dates = dialogue.dates
     record("dialogues.dialogue.announced", actor=actor, target=dialogue, data={
         "held_on": held_on.isoformat(), "applications_close_on": dates.applications_close_on.isoformat(),
@@ -156,7 +158,8 @@ def publish_summary(dialogue: Dialogue, *, actor, summary: dict, observations: d
     first = dialogue.published_at is None
     dialogue.summary, dialogue.observations = summary, texts(observations, max_chars=100_000)
     dialogue.published_at = dialogue.published_at or timezone.now()
-    dialogue.save(update_fields=["summary", "observations", "published_at"])
+    dialogue.search_text = dialogue.texts_to_search()
+    dialogue.save(update_fields=["summary", "observations", "published_at", "search_text"])
     record("dialogues.summary.published" if first else "dialogues.summary.updated", actor=actor, target=dialogue,
            data={"languages": sorted(summary)})
     return dialogue

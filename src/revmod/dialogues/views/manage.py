@@ -210,4 +210,6 @@ def registry(request):
     form = RegistryFilter(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     rows = stakeholders.registry(q=data.get("q") or "", kind=data.get("kind") or "", country=data.get("country") or "")
+    record("dialogues.registry.read", actor=request.user, request=request,
+           data={key: str(value) for key, value in data.items() if value})
     return render(request, "dialogues/registry.html", {"form": form, "rows": rows})

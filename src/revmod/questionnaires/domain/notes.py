@@ -1,13 +1,20 @@
 """Writes around answers: comments inside the national team, and files attached to an answer."""
 
+import hashlib
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from revmod.audit.domain import record
 from revmod.core.errors import Refused
-from revmod.documents.domain import add_attachment
+from revmod.documents.domain import _sniff as sniff_type  # the platform's one list of accepted file types
 from revmod.questionnaires import policy
+from revmod.questionnaires.domain.queries import readable_file_ids
 from revmod.questionnaires.domain.responses import check_question
 from revmod.questionnaires.models import Answer, AnswerFile, Comment, Question, Response
 
@@ -36,15 +43,53 @@ def add_comment(response: Response, *, question: Question, body: str, actor) -> 
 def attach_file(response: Response, *, question: Question, uploaded, actor) -> AnswerFile:
     """A file for one answer (a law, a judgment, statistics), checked like every upload.
 
-    The file is kept as an attachment of the SAQ document of the instrument, by the documents
-    app's `add_attachment` (size and type by content), and linked to the answer.
+    Size and type are checked by the documents app's rules (the type from the content, never the
+    name). Side effects, in order: the answer row if there was none, the file, an audit entry.
+    No notice goes out: answers being written stay inside the national team (P&R 34, 37).
     """
     if not policy.can_edit_answers(actor, response):
         raise Refused(_("You cannot change these answers now."))
     question = check_question(response, question.pk)
-    document = response.step.documents.get(instrument_id=response.instrument_id)
-    attachment = add_attachment(actor=actor, uploaded=uploaded, document=document)
+    if uploaded.size == 0:
+        raise Refused(_("The file is empty."))
+    if uploaded.size > settings.UPLOAD_MAX_BYTES:
+        raise Refused(_("The file is larger than %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)})
+    data = uploaded.read()
+    kind = sniff_type(data[:16])
+    if kind is None:
+        raise Refused(_("This kind of file is not accepted: send PDF, Word, Excel, images or plain text."))
     answer, _created = Answer.objects.get_or_create(
         response=response, question=question,
         defaults={"value": None, "revision": 0, "updated_by": actor, "updated_at": timezone.now()})
-    return AnswerFile.objects.create(answer=answer, attachment=attachment)
+    name = get_valid_filename(PurePath(uploaded.name or "").name)[:200] or "file"
+    item = AnswerFile(answer=answer, name=name, size=len(data), content_type=kind, sha256=hashlib.sha256(data).hexdigest(),
+                      uploaded_by=actor, uploaded_at=timezone.now())
+    item.file.save(name, ContentFile(data), save=False)
+    item.save()
+    record("questionnaires.file.attached", actor=actor, target=response, review=response.step.phase.review,
+           data={"question": question.pk, "label": question.label, "file": item.pk, "name": name, "sha256": item.sha256})
+    return item
+
+
+@transaction.atomic
+def remove_file(response: Response, *, item: AnswerFile, actor) -> AnswerFile:
+    """Take a file off its answer; versions that hold it keep it, so nothing submitted is lost."""
+    if not policy.can_edit_answers(actor, response):
+        raise Refused(_("You cannot change these answers now."))
+    if item.answer.response_id != response.pk or item.removed_at is not None:
+        raise Refused(_("This file is not attached to these answers."))
+    item.removed_at = timezone.now()
+    item.save(update_fields=["removed_at"])
+    record("questionnaires.file.removed", actor=actor, target=response, review=response.step.phase.review,
+           data={"question": item.answer.question_id, "file": item.pk, "name": item.name})
+    return item
+
+
+def read_file(response: Response, *, item: AnswerFile, actor, request=None) -> AnswerFile:
+    """Open a file of an answer: the team any file of its answers, others only the files of a
+    submission they may read (P&R 37, 40); every read is in the audit trail."""
+    if item.answer.response_id != response.pk or item.pk not in readable_file_ids(actor, response):
+        raise Refused(_("You cannot read this file."))
+    record("questionnaires.file.read", actor=actor, target=response, review=response.step.phase.review,
+           data={"file": item.pk, "name": item.name}, request=request)
+    return item

@@ -9,7 +9,7 @@ from revmod.core.errors import Refused
 from revmod.questionnaires import policy
 from revmod.questionnaires.answers import choice_of, is_answered
 from revmod.questionnaires.enums import DefinitionStatus, ResponseStatus
-from revmod.questionnaires.models import Answer, Question, QuestionnaireDefinition, Response, ResponseVersion
+from revmod.questionnaires.models import Answer, AnswerFile, Question, QuestionnaireDefinition, Response, ResponseVersion
 
 
 def current_definition(instrument_id: str, cluster_id: int) -> QuestionnaireDefinition | None:
@@ -90,6 +90,34 @@ def unsubmitted_instruments(step) -> list[str]:
 
 def last_submission(response: Response) -> ResponseVersion | None:
     return response.versions.filter(kind="submission").order_by("-number").first()
+
+
+def current_files(response: Response) -> dict[int, list[AnswerFile]]:
+    """The files now attached, per question id."""
+    files: dict[int, list[AnswerFile]] = {}
+    for item in AnswerFile.objects.filter(answer__response=response, removed_at__isnull=True).select_related("answer"):
+        files.setdefault(item.answer.question_id, []).append(item)
+    return files
+
+
+def version_files(version: ResponseVersion | None) -> dict[int, list[AnswerFile]]:
+    """The files a version holds, per question id, as they were when it was kept."""
+    ids = {int(i): int(q) for q, items in (version.files if version else {}).items() for i in items}
+    files: dict[int, list[AnswerFile]] = {}
+    for item in AnswerFile.objects.filter(pk__in=ids).order_by("uploaded_at", "id"):
+        files.setdefault(ids[item.pk], []).append(item)
+    return files
+
+
+def readable_file_ids(user, response: Response) -> set[int]:
+    """The files of answers a person may open: the team and the secretariat every file of the
+    answers; other readers of the answers the files of the submissions (P&R 34-35, 40)."""
+    if not policy.can_view_response(user, response):
+        return set()
+    if policy.sees_working_copy(user, response):
+        return set(AnswerFile.objects.filter(answer__response=response).values_list("pk", flat=True))
+    submitted = response.versions.filter(kind="submission").values_list("files", flat=True)
+    return {int(i) for files in submitted for items in files.values() for i in items}
 
 
 def read_response(response: Response, *, actor, request=None, what: str = "answers") -> Response:

@@ -10,7 +10,7 @@ from revmod.core.errors import EditConflict, Refused
 from revmod.documents.domain import save_version
 from revmod.questionnaires import policy
 from revmod.questionnaires.answers import WrongAnswer, clean_value
-from revmod.questionnaires.domain.queries import current_definition, questions_of, response_progress
+from revmod.questionnaires.domain.queries import current_definition, current_files, questions_of, response_progress
 from revmod.questionnaires.domain.rendering import render_html
 from revmod.questionnaires.enums import ResponseStatus, VersionKind
 from revmod.questionnaires.models import Answer, Question, Response, ResponseVersion
@@ -104,7 +104,8 @@ def keep_version(response: Response, *, kind: str, actor) -> ResponseVersion:
     """Freeze the current answers as the next numbered version; versions are never changed."""
     number = (response.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     answers = {str(a.question_id): a.value for a in Answer.objects.filter(response=response) if a.value}
-    return ResponseVersion.objects.create(response=response, number=number, kind=kind, answers=answers,
+    files = {str(qid): [item.pk for item in items] for qid, items in current_files(response).items()}
+    return ResponseVersion.objects.create(response=response, number=number, kind=kind, answers=answers, files=files,
                                           created_by=actor, created_at=timezone.now())
 
 

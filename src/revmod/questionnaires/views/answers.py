@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_POST
@@ -14,7 +14,7 @@ from revmod.questionnaires import policy
 from revmod.questionnaires.answers import FIELDS, readable
 from revmod.questionnaires.domain import notes, responses
 from revmod.questionnaires.domain.queries import (
-    answers_of, last_submission, progress_of, questions_of, unsubmitted_instruments,
+    answers_of, current_files, last_submission, progress_of, questions_of, unsubmitted_instruments, version_files,
 )
 from revmod.questionnaires.models import AnswerFile, Comment, Response
 from revmod.questionnaires.views.common import Item, items, refused, response_or_404
@@ -64,9 +64,7 @@ def open_instrument(request, pk, instrument):
 def _working_items(response: Response, user) -> list[Item]:
     answers = answers_of(response)
     values = {qid: a.value for qid, a in answers.items()}
-    files: dict[int, list] = {}
-    for link in AnswerFile.objects.filter(answer__response=response).select_related("attachment", "answer"):
-        files.setdefault(link.answer.question_id, []).append(link.attachment)
+    files = current_files(response)
     comments: dict[int, list] = {}
     if policy.can_read_comments(user, response):
         for comment in Comment.objects.filter(response=response).select_related("author"):
@@ -82,7 +80,7 @@ def answers_context(request, response: Response, conflict: dict | None = None) -
         page_items = _working_items(response, user)
     else:
         values = {int(k): v for k, v in submitted.answers.items()} if submitted else {}
-        page_items = items(questions_of(response), values)
+        page_items = items(questions_of(response), values, files=version_files(submitted))
     if conflict:
         for item in page_items:
             if item.question.pk == conflict["question"]:
@@ -167,6 +165,33 @@ def attach(request, pk, question):
     else:
         messages.success(request, _("File attached to answer %(label)s.") % {"label": target.label})
     return redirect(f"{response_url(response)}#q{question}")
+
+
+@require_POST
+@login_required
+def remove_file(request, pk, file):
+    response = response_or_404(request, pk, audit=False)
+    item = get_object_or_404(AnswerFile.objects.select_related("answer"), pk=file, answer__response=response)
+    try:
+        notes.remove_file(response, item=item, actor=request.user)
+    except Refused as error:
+        refused(request, error)
+    else:
+        messages.success(request, _("File %(name)s removed from answer %(label)s; versions that hold it keep it.") % {
+            "name": item.name, "label": item.answer.question.label})
+    return redirect(f"{response_url(response)}#q{item.answer.question_id}")
+
+
+@login_required
+def download(request, pk, file):
+    """A file of an answer, for those who may read it; "not there" and "not yours" alike (P&R 37)."""
+    response = response_or_404(request, pk, audit=False)
+    item = get_object_or_404(AnswerFile.objects.select_related("answer"), pk=file, answer__response=response)
+    try:
+        notes.read_file(response, item=item, actor=request.user, request=request)
+    except Refused:
+        raise Http404 from None
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)
 
 
 @require_POST

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from revmod.core.i18n import short_language
 from revmod.questionnaires import policy
 from revmod.questionnaires.answers import readable
-from revmod.questionnaires.domain.queries import compare as compare_versions, questions_of
+from revmod.questionnaires.domain.queries import compare as compare_versions, questions_of, version_files
 from revmod.questionnaires.models import Response, ResponseVersion
 from revmod.questionnaires.views.common import items, response_or_404
 
@@ -32,7 +32,7 @@ def version(request, pk, number):
     values = {int(k): v for k, v in kept.answers.items()}
     return render(request, "questionnaires/version.html", {
         "response": response, "review": response.step.phase.review, "version": kept,
-        "items": items(questions_of(response), values)})
+        "items": items(questions_of(response), values, files=version_files(kept))})
 
 
 def _pick(queryset, raw) -> ResponseVersion:

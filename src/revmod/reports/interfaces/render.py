@@ -47,5 +47,6 @@ def export_status(as_of: date, *, fmt: str, language: str = "en") -> Export:
             content = to_xlsx(tables, title=report_title(), rtl=rtl)
         else:
             subtitle = _("As of %(day)s. Figures from revmod; no State is ranked.") % {"day": as_of.isoformat()}
-            content = to_docx(tables, title=report_title(), subtitle=subtitle, chart_label=_("Chart"), rtl=rtl)
+            content = to_docx(tables, title=report_title(), subtitle=subtitle, rtl=rtl,
+                              chart_label=_("Bar chart: %(title)s. The table above gives the same figures."))
     return Export(content, FORMATS[fmt], filename)

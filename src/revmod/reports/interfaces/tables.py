@@ -91,10 +91,12 @@ def participation_tables(figures: dict, names: Names) -> list[Table]:
     joined = figures["joined_since_launch"]
     summary = Table("participation", _("Participation"), "Status 2024 para 5-10", [_("Figure"), _("Number")], [
         [_("Parties to the Convention"), figures["parties"]],
+        [_("Parties taking part in country reviews"), figures["parties_taking_part"]],
         [_("States under review"), figures["states_under_review"]],
         [_("Country reviews"), figures["reviews"]],
         [_("Redraws"), figures["redraws"]["redraws"]],
         [_("Meetings that held redraws"), figures["redraws"]["meetings"]],
+        [_("Last redraw"), figures["redraws"]["last_on"] or "–"],
         [_("Parties that joined the Convention since the launch"), len(joined["convention"])],
         [_("Parties to the Convention that joined a Protocol since the launch"), len(joined["protocols"])],
     ])
@@ -121,6 +123,7 @@ def nomination_tables(figures: dict) -> list[Table]:
         [_("States that replaced their focal point"), fp["states_that_replaced"], Percent(fp["states_that_replaced_share"])],
         [_("States taking part with no focal point"), without["states"], Percent(without["share"])],
         [_("Reviews held up by a missing focal point"), without["reviews_held_up"], ""],
+        [_("Reviews not started although every focal point was named"), without["reviews_ready_not_started"], ""],
     ])
     institutions = Table("institutions", _("Institutions of the focal points"), "Status 2024 para 12",
                          [_("Institution"), _("Focal points"), _("Share")])

@@ -1,21 +1,19 @@
 """The public list of dialogues, upcoming and past, with their search (P&R 53)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from revmod.dialogues.models import Dialogue
 
 
 def dialogues_for_everyone(*, q: str = "", working_group: str = "", year: int | None = None) -> QuerySet[Dialogue]:
-    """Every announced dialogue, newest first, searched in its texts in all languages (P&R 53)."""
+    """Every announced dialogue, newest first; every word of `q` must be in its texts, in any language (P&R 53)."""
     dialogues = Dialogue.objects.all()
     if working_group:
         dialogues = dialogues.filter(working_group=working_group)
     if year:
         dialogues = dialogues.filter(held_on__year=year)
-    for word in q.split()[:8]:
-        dialogues = dialogues.filter(
-            Q(titles__icontains=word) | Q(topics__icontains=word) | Q(session__icontains=word)
-            | Q(summary__icontains=word) | Q(observations__icontains=word) | Q(agenda__icontains=word))
+    for word in q.casefold().split()[:8]:
+        dialogues = dialogues.filter(search_text__contains=word)
     return dialogues
 
 

@@ -26,13 +26,15 @@ def share(part: int, whole: int) -> float:
 
 def participation(snap: Snapshot, reviews: list[ReviewAsOf]) -> dict:
     """Parties, reviews per group, redraws and parties that joined since the launch (para 5-10)."""
-    redraws = [meeting for recorded_at, meeting in snap.redraws if recorded_at < snap.cutoff]
+    redraws = sorted((recorded_at, meeting) for recorded_at, meeting in snap.redraws if recorded_at < snap.cutoff)
     return {
         "parties": _parties(snap),
+        "parties_taking_part": len(_taking_part(reviews)),
         "states_under_review": len({r.party for r in reviews}),
         "reviews": len(reviews),
         "groups": _groups(snap, reviews),
-        "redraws": {"redraws": len(redraws), "meetings": len(set(redraws))},
+        "redraws": {"redraws": len(redraws), "meetings": len({meeting for _, meeting in redraws}),
+                    "last_on": redraws[-1][0].date().isoformat() if redraws else None},
         "joined_since_launch": _joined_since_launch(snap),
     }
 
@@ -43,12 +45,17 @@ def _parties(snap: Snapshot) -> int:
     return sum(1 for iso3, row in snap.parties.items() if iso3 in convention and not row["is_signatory_only"])
 
 
+def _taking_part(reviews: list[ReviewAsOf]) -> set[str]:
+    """Parties in a review on the date, under review or reviewing (Status 2024 para 5: 189)."""
+    return {r.party for r in reviews}.union(*(r.reviewers for r in reviews))
+
+
 def _groups(snap: Snapshot, reviews: list[ReviewAsOf]) -> list[dict]:
     """Per group, the parties taking part (under review or reviewing) and the reviews (para 7)."""
     result = []
     for number, started_on in sorted(snap.groups.items()):
         mine = [r for r in reviews if r.group == number]
-        parties = {r.party for r in mine}.union(*(r.reviewers for r in mine))
+        parties = _taking_part(mine)
         result.append({"group": number, "started_on": started_on.isoformat(),
                        "parties_taking_part": len(parties), "reviews": len(mine)})
     return result
@@ -122,20 +129,27 @@ def _without_focal_point(snap: Snapshot, reviews: list[ReviewAsOf], focal: list[
     """States taking part with no focal point, and the reviews not started for want of one (figure 1).
 
     A review is held up when its initial consultation had not been held and one of its
-    States (under review or reviewing) had no focal point in office for it (P&R 18).
+    States (under review or reviewing) had no focal point in office for it (P&R 18); it is
+    ready when all three had one and the consultation still had not been held (Status Feb
+    2024 para 15, Status 2024 para 29).
     """
     held = {(n["review_id"], n["party_id"]) for n in focal}
     with_focal_point = {party for _, party in held}
-    taking_part = {r.party for r in reviews}.union(*(r.reviewers for r in reviews)) if reviews else set()
+    taking_part = _taking_part(reviews)
     without = taking_part - with_focal_point
-    held_up = Counter()
+    held_up, ready = Counter(), Counter()
     for r in reviews:
-        started = r.state(StepKind.CONSULTATION, snap.as_of) == StepStatus.DONE
-        if not started and any((r.id, p) not in held for p in {r.party} | r.reviewers):
+        if r.state(StepKind.CONSULTATION, snap.as_of) == StepStatus.DONE:
+            continue
+        if any((r.id, p) not in held for p in {r.party} | r.reviewers):
             held_up[r.group] += 1
+        else:
+            ready[r.group] += 1
     return {
         "states": len(without),
         "share": share(len(without), len(taking_part)),
         "reviews_held_up": sum(held_up.values()),
         "reviews_held_up_by_group": [{"group": g, "reviews": held_up.get(g, 0)} for g in sorted(snap.groups)],
+        "reviews_ready_not_started": sum(ready.values()),
+        "reviews_ready_not_started_by_group": [{"group": g, "reviews": ready.get(g, 0)} for g in sorted(snap.groups)],
     }

@@ -82,8 +82,10 @@ def _working_languages(snap: Snapshot, reviews: list[ReviewAsOf]) -> dict:
         else:
             not_agreed += 1
     by_count = Counter(key.count("+") + 1 for key in combinations.elements())
+    held = sum(combinations.values()) + not_agreed
     return {
         "agreed": sum(combinations.values()),
+        "single_share": share(by_count[1], held),
         "not_agreed": not_agreed,
         "by_number": {str(n): by_count[n] for n in (1, 2, 3)},
         "single": {k: v for k, v in sorted(combinations.items(), key=_language_key(order)) if "+" not in k},

@@ -1,0 +1,1 @@
+"""Pages of written feedback and lists of observations, and the "Submissions" downloads."""

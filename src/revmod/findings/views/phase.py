@@ -1,0 +1,31 @@
+"""A phase's findings: the joint feedback and the list of observations per instrument, and downloads."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from revmod.findings import policy
+from revmod.findings.domain.feedback import open_feedback
+from revmod.findings.domain.observations import open_lists
+from revmod.findings.views._common import phase_object_or_404
+from revmod.reviews.domain.steps import step_of
+from revmod.reviews.enums import StepKind, StepStatus
+from revmod.reviews.models import Phase
+
+
+@login_required
+def phase_page(request, pk):
+    """Opens the phase's feedback and lists once their steps have opened (idempotent), then lists them."""
+    phase = phase_object_or_404(request.user, Phase.objects.select_related("review__party", "cluster"), pk, lambda p: p)
+    feedback_open = step_of(phase, StepKind.FEEDBACK).status != StepStatus.PENDING
+    lists_open = step_of(phase, StepKind.OBSERVATIONS).status != StepStatus.PENDING
+    feedback = open_feedback(phase) if feedback_open else []
+    lists = open_lists(phase) if lists_open else []
+    summary_step = step_of(phase, StepKind.SUMMARY)
+    return render(request, "findings/phase.html", {
+        "phase": phase, "review": phase.review,
+        "feedback": [(f, policy.can_download_feedback(request.user, f)) for f in feedback],
+        "lists": [(o, policy.can_download_list(request.user, o, "review")) for o in lists],
+        "can_submit_summary": summary_step.status == StepStatus.OPEN and lists and any(
+            policy.can_write_summary(request.user, o) for o in lists),
+        "languages": [("ar", "العربية"), ("zh", "中文"), ("en", "English"), ("fr", "Français"), ("ru", "Русский"), ("es", "Español")],
+    })
