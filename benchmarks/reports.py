@@ -1,27 +1,22 @@
-"""Figures for the status report and the public site: speed, queries, page weight, requests per second.
+"""Figures for the status report: speed and number of queries at two sizes, and its exports.
 
 Run from the repository root: `.venv/bin/python benchmarks/reports.py`. Prints only
 `name: value` lines. Targets (issue 6): the full status report over the demo mechanism
-(`revmod demo`, 190 reviews from the real parties) < 2 s, over a synthetic 10,000-review
-mechanism < 20 s, with the same number of queries; public pages < 100 KB with the stylesheet;
-each public page served at >= 70% of the requests per second of a bare Django page, by the
-same gunicorn workers on loopback. Everything happens in a throwaway data folder.
+(`revmod demo`: the reviews drawn from the real parties) < 2 s, over a synthetic
+10,000-review mechanism < 20 s, with the same number of queries at both sizes. The public
+site's figures are in benchmarks/public.py. Everything happens in a throwaway data folder.
 """
 
-import http.client
 import json
 import os
 import random
-import socket
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import warnings
 from datetime import date, datetime, timedelta
 from datetime import time as dt_time
-from datetime import timezone as dt_timezone
+from datetime import UTC
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,27 +33,13 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 SYNTHETIC_REVIEWS = 10_000
-WORKERS = 2
-CLIENT_THREADS = 4
-SECONDS_PER_RUN = 2.5
-PUBLIC_PAGES = {"home": "/", "countries": "/countries/", "country": "/countries/GHA/", "draw": "/draw/",
-                "draw_csv": "/draw/results.csv"}
+REPORT_DAY = date(2024, 5, 21)  # the day of the figures of Status 2024
 LANGUAGE_CHOICES = (["en"], ["en"], ["en"], ["fr"], ["es"], ["en", "fr"], ["ar", "en"], ["en", "es"])
 INSTITUTIONS = ("justice", "foreign_affairs", "interior")
-SERVER_FILES = {
-    "bench_urls.py": (
-        "from django.http import HttpResponse\nfrom django.urls import path\nfrom revmod.urls import urlpatterns as site\n"
-        "def bare(request):\n    return HttpResponse('ok')\n"
-        "urlpatterns = [path('bench/bare/', bare), *site]\n"),
-    "bench_settings.py": "from revmod.settings import *  # noqa\nROOT_URLCONF = 'bench_urls'\nDEBUG = False\n",
-}
-
-
 def main() -> None:
     call_command("migrate", verbosity=0, interactive=False)
     from revmod.demo.mechanism import build_mechanism
@@ -69,20 +50,23 @@ def main() -> None:
     counts = build_mechanism()
     print(f"demo_reviews: {counts['reviews']}")
     demo_queries = _time_report("demo")
+    _time_report("demo", as_of=REPORT_DAY)
     _time_exports()
-    _page_weights()
-    _requests_per_second()
     _synthetic(SYNTHETIC_REVIEWS - counts["reviews"])
     big_queries = _time_report(str(SYNTHETIC_REVIEWS))
+    _time_report(str(SYNTHETIC_REVIEWS), as_of=REPORT_DAY)
     print(f"status_report_queries_constant: {'yes' if big_queries == demo_queries else 'no'}")
 
 
-def _time_report(label: str) -> int:
+def _time_report(label: str, as_of: date | None = None) -> int:
+    """The whole report, today or as of a past day (then only the reviews started by that day count)."""
     from revmod.reports.domain.queries.status import status_report
 
+    if as_of is not None:
+        label = f"{label}_as_of_{as_of.isoformat()}"
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
-        report = status_report(timezone.localdate())
+        report = status_report(as_of or timezone.localdate())
         elapsed = time.perf_counter() - started
     print(f"status_report_{label}_reviews: {report['progress']['reviews']}")
     print(f"status_report_{label}_seconds: {elapsed:.3f}")
@@ -98,102 +82,6 @@ def _time_exports() -> None:
         export = export_status(timezone.localdate(), fmt=fmt, language=language)
         print(f"status_export_{fmt}_{language}_seconds: {time.perf_counter() - started:.3f}")
         print(f"status_export_{fmt}_{language}_kb: {len(export.content) / 1024:.1f}")
-
-
-def _page_weights() -> None:
-    """HTML plus the one stylesheet, as a first visit with nothing cached transfers them."""
-    from django.contrib.staticfiles import finders
-
-    css = Path(finders.find("revmod/site.css")).stat().st_size
-    client, heaviest = Client(), 0.0
-    for name, url in PUBLIC_PAGES.items():
-        for language in ("en", "ar"):
-            response = client.get(f"{url}?lang={language}")
-            assert response.status_code == 200, (url, response.status_code)
-            kb = (len(response.content) + (0 if url.endswith(".csv") else css)) / 1024
-            heaviest = max(heaviest, kb)
-            print(f"public_{name}_{language}_kb: {kb:.1f}")
-    print(f"public_heaviest_kb: {heaviest:.1f}")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_server() -> tuple[subprocess.Popen, int]:
-    for name, text in SERVER_FILES.items():
-        (WORK / name).write_text(text)
-    port = _free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_settings",
-           "PYTHONPATH": os.pathsep.join([str(WORK), str(ROOT / "src")])}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "revmod.wsgi:application", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
-         "--log-level", "error"], env=env, cwd=WORK, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 15
-    while time.time() < deadline:
-        try:
-            if _get(port, "/bench/bare/") == 200:
-                return server, port
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise RuntimeError("gunicorn did not start")
-
-
-def _get(port: int, path: str) -> int:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("GET", path, headers={"Accept-Language": "en"})
-        response = conn.getresponse()
-        response.read()
-        return response.status
-    finally:
-        conn.close()
-
-
-def _rps(port: int, path: str) -> float:
-    """Requests per second over SECONDS_PER_RUN, from CLIENT_THREADS threads, all answered 200."""
-    done, failed = [0] * CLIENT_THREADS, [0] * CLIENT_THREADS
-    stop = time.perf_counter() + SECONDS_PER_RUN
-
-    def loop(index: int) -> None:
-        while time.perf_counter() < stop:
-            if _get(port, path) == 200:
-                done[index] += 1
-            else:
-                failed[index] += 1
-
-    threads = [threading.Thread(target=loop, args=(i,)) for i in range(CLIENT_THREADS)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if sum(failed):
-        raise RuntimeError(f"{path}: {sum(failed)} failed requests")
-    return sum(done) / (time.perf_counter() - started)
-
-
-def _requests_per_second() -> None:
-    """The bare page before and after the public ones, so a drift in the machine shows in both."""
-    server, port = _start_server()
-    try:
-        for path in ("/bench/bare/", "/", "/countries/GHA/", "/draw/"):
-            _rps(port, path)  # warm every worker's imports and connections
-        bare = [_rps(port, "/bench/bare/")]
-        pages = {name: _rps(port, PUBLIC_PAGES[name]) for name in ("home", "country", "draw")}
-        bare.append(_rps(port, "/bench/bare/"))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    baseline = sum(bare) / len(bare)
-    print(f"bare_django_rps: {baseline:.0f}")
-    for name, rps in pages.items():
-        print(f"public_{name}_rps: {rps:.0f}")
-        print(f"public_{name}_rps_ratio: {rps / baseline:.2f}")
-    print(f"public_lowest_rps_ratio: {min(pages.values()) / baseline:.2f}")
 
 
 def _codes(count: int) -> list[str]:
@@ -237,7 +125,7 @@ def _sql(value):
     if isinstance(value, (dict, list)):
         return json.dumps(value)
     if isinstance(value, datetime):
-        return value.astimezone(dt_timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -288,7 +176,7 @@ def _synthetic_phases(rng: random.Random, reviews: list[dict]) -> None:
         consulted, last_done = plan[0][2], plan[-1][2]
         phases.append({"id": phase_id, "review_id": review["id"], "cluster_id": cluster,
                        "opened_on": review["started_on"], "consulted_on": consulted,
-                       "finalized_at": datetime.combine(last_done, dt_time(12), dt_timezone.utc) if last_done else None})
+                       "finalized_at": datetime.combine(last_done, dt_time(12), UTC) if last_done else None})
         schedule = default_schedule(consulted) if consulted else {}
         for order, (kind, opened, done) in enumerate(plan):
             steps.append({"id": step_id, "phase_id": phase_id, "kind": kind, "order": order, "due_on": schedule.get(kind),
@@ -297,7 +185,7 @@ def _synthetic_phases(rng: random.Random, reviews: list[dict]) -> None:
             if kind in schedule:
                 changes.append({"step_id": step_id, "new_due_on": schedule[kind], "reason": "agreed",
                                 "changed_by_id": secretariat,
-                                "changed_at": datetime.combine(consulted, dt_time(12), dt_timezone.utc)})
+                                "changed_at": datetime.combine(consulted, dt_time(12), UTC)})
             step_id += 1
         if consulted:
             languages += [{"phase_id": phase_id, "language_id": c} for c in rng.choice(LANGUAGE_CHOICES)]
@@ -315,7 +203,7 @@ def _synthetic_people(rng: random.Random, reviews: list[dict]) -> None:
     parties = [r["party_id"] for r in reviews]
     _insert(ReviewerSeat, [
         {"review_id": r["id"], "reviewer_id": reviewer, "instrument_id": "UNTOC", "basis": basis, "since": r["started_on"]}
-        for r in reviews for basis, reviewer in zip(("same_region", "other_region"), rng.sample(parties, 2))
+        for r in reviews for basis, reviewer in zip(("same_region", "other_region"), rng.sample(parties, 2), strict=True)
         if reviewer != r["party_id"]])
     named = [r for r in reviews if rng.random() < 0.88]
     person, people, nominations = _next_id(User), [], []

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "revmod.dialogues",
     "revmod.translations",
     "revmod.findings",
+    "revmod.followup",
     "revmod.publication",
     "revmod.public",
     "revmod.demo",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "revmod.accounts.middleware.SessionExpiryMiddleware",
     "revmod.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -190,6 +192,12 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+if os.environ.get("REVMOD_REDIS_URL"):
+    # The standard queue for a scaled-out site: RQ on Redis (docs/deployment.md §5); workers run
+    # `revmod rqworker --job-class django_tasks_rq.Job`. Needs the `scale` extra installed.
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": os.environ["REVMOD_REDIS_URL"]}}
+    TASKS["default"]["BACKEND"] = "django_tasks_rq.RQBackend"
 
 SESSION_COOKIE_AGE = int(os.environ.get("REVMOD_SESSION_SECONDS", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -210,7 +218,11 @@ if PRODUCTION:
 
 OTP_TOTP_ISSUER = "revmod"
 ACTIVATION_DAYS = 10
-REVMOD_REQUIRE_SECOND_FACTOR = _flag("REVMOD_REQUIRE_SECOND_FACTOR", True)
+# Production always requires it: no variable turns the second factor off there (issue 7).
+REVMOD_REQUIRE_SECOND_FACTOR = PRODUCTION or _flag("REVMOD_REQUIRE_SECOND_FACTOR", True)
+# A session ends after this long without a request (idle) and SESSION_COOKIE_AGE after the login
+# (absolute), whatever happens in between (accounts.middleware.SessionExpiryMiddleware, ASVS 3.3).
+REVMOD_SESSION_IDLE_SECONDS = int(os.environ.get("REVMOD_SESSION_IDLE_SECONDS", str(30 * 60)))
 
 LOGGING = {
     "version": 1,

@@ -16,6 +16,7 @@ urlpatterns = [
     path("reports/", include("revmod.reports.urls")),
     path("dialogues/", include("revmod.dialogues.urls")),
     path("findings/", include("revmod.findings.urls")),
+    path("followup/", include("revmod.followup.urls")),
     path("translations/", include("revmod.translations.urls")),
     path("publication/", include("revmod.publication.urls")),
     path("api/v1/", api.urls),

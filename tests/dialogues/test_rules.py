@@ -1,6 +1,6 @@
 """The dialogue's dates and labels, computed without the database (P&R 53)."""
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 
 import pytest
 
@@ -9,7 +9,7 @@ from revmod.dialogues.enums import ApplicationStatus, Stage
 
 pytestmark = pytest.mark.unit
 HELD = date(2024, 6, 14)
-AT = datetime(2024, 5, 1, tzinfo=timezone.utc)
+AT = datetime(2024, 5, 1, tzinfo=UTC)
 
 
 def test_dates_are_computed_from_the_day_of_the_dialogue():

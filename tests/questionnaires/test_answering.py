@@ -120,12 +120,18 @@ def test_two_versions_are_compared_question_by_question(cast, untoc, login):
     assert page.status_code == 200 and page.content.decode().count('class="diff"') == 1 and "Rewritten." in page.content.decode()
 
 
-def test_the_step_is_cleared_only_once_every_questionnaire_is_submitted(cast, saq):
-    """P&R 34: the answers are given through the module before the focal point clears them."""
+def test_the_step_is_cleared_only_once_every_questionnaire_is_submitted(cast, saq, login):
+    """P&R 34: the answers are given through the module before the focal point clears them;
+    the step's page then offers the focal point, and only them, to clear the step."""
+    clear_url = f"/reviews/steps/{saq.pk}/clear/"
     with pytest.raises(Refused, match="not submitted yet: UNTOC, TIP, SOM, FIR"):
         clear_output(saq, actor=cast["fp.reviewed"])
+    assert clear_url not in login(cast["fp.reviewed"]).get(f"/questionnaires/steps/{saq.pk}/").content.decode()
     submit_all(saq, cast["expert.reviewed"], cast["fp.reviewed"])
-    clear_output(saq, actor=cast["fp.reviewed"])
+    assert clear_url not in login(cast["expert.reviewed"]).get(f"/questionnaires/steps/{saq.pk}/").content.decode()
+    client = login(cast["fp.reviewed"])
+    assert clear_url in client.get(f"/questionnaires/steps/{saq.pk}/").content.decode()
+    client.post(clear_url)
     assert step_of(saq.phase, StepKind.FEEDBACK).status == StepStatus.OPEN
 
 

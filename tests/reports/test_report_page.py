@@ -12,6 +12,7 @@ from docx import Document as WordDocument
 from lxml import etree
 from openpyxl import load_workbook
 
+from revmod.audit.models import AuditEntry
 from revmod.reports.domain.queries.status import status_report
 from tests.conftest import make_review
 
@@ -29,6 +30,7 @@ def test_report_and_downloads_are_404_for_everyone_but_the_secretariat(cast, log
             login(person)
         for url in URLS:
             assert client.get(url).status_code == 404, (key, url)
+    assert not AuditEntry.objects.filter(action="reports.status.exported").exists()
 
 
 def test_secretariat_sees_every_figure_with_its_chart(cast, login):
@@ -47,10 +49,13 @@ def test_report_page_is_right_to_left_in_arabic(cast, login):
     assert 'dir="rtl"' in page and 'text-anchor="end"' in page
 
 
-def test_json_download_is_the_report_as_of_the_date(cast, login):
+def test_json_download_is_the_report_as_of_the_date_and_is_audited(cast, login):
     response = login(cast["secretariat"]).get("/reports/status.json?as_of=2021-12-31")
     assert response["Content-Type"] == "application/json"
     assert json.loads(response.content) == status_report(date(2021, 12, 31))
+    entry = AuditEntry.objects.get(action="reports.status.exported")
+    assert entry.actor == cast["secretariat"]
+    assert entry.data == {"as_of": "2021-12-31", "format": "json", "language": "en"}
 
 
 def test_xlsx_has_a_sheet_and_a_chart_per_figure(cast, login):
@@ -103,6 +108,7 @@ def test_report_command_writes_each_format(cast, tmp_path):
         call_command("report", "status", "--as-of", "2024-05-21", "--format", fmt, "--language", language,
                      "--out", str(target), stdout=out)
         assert target.stat().st_size > 5000
+    assert AuditEntry.objects.filter(action="reports.status.exported", actor=None).count() == 3
 
 
 def test_page_and_downloads_take_the_same_queries_at_one_and_three_reviews(cast, login, groups):

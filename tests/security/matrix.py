@@ -73,7 +73,7 @@ PAGES: dict[str, list[Rule]] = {
     "questionnaires:step": [R(PARTICIPANTS, pk="step")],
     "questionnaires:open": [R(PARTICIPANTS, pk="step", instrument="=UNTOC")],
     "questionnaires:answers": [R(PARTICIPANTS, pk="response")],
-    "questionnaires:save": [R(PARTICIPANTS, "POST", pk="response", question="qn")],
+    "questionnaires:save": [R(PARTICIPANTS, "POST", pk="response", question="qn", data={"base_revision": "=1", "text": "=x"})],
     "questionnaires:attach": [R(PARTICIPANTS, "POST", pk="response", question="qn")],
     "questionnaires:comment": [R(PARTICIPANTS, "POST", pk="response", question="qn")],
     "questionnaires:act": [R(PARTICIPANTS, "POST", pk="response", action="=submit")],
@@ -85,7 +85,7 @@ PAGES: dict[str, list[Rule]] = {
     "questionnaires:import_preview": [R(frozenset({"expert.reviewed"}), pk="response", pending="pending")],
     "questionnaires:definitions": [R(SECRETARIAT)],
     "questionnaires:definition": [R(SECRETARIAT, pk="definition")],
-    "questionnaires:definition_change": [R(SECRETARIAT, "POST", pk="definition", action="=add")],
+    "questionnaires:definition_change": [R(SECRETARIAT, "POST", pk="definition", action="=publish")],
     # notifications
     "notifications:inbox": [R(SIGNED_IN)],
     "notifications:notice": [R(frozenset({"fp.reviewed"}), pk="notice")],
@@ -101,7 +101,7 @@ PAGES: dict[str, list[Rule]] = {
     "lots:draw": [R(SECRETARIAT, pk="draw")],
     "lots:redraw": [R(SECRETARIAT, review_pk="review")],
     "reports:status": [R(SECRETARIAT)],
-    "reports:status_export": [R(SECRETARIAT, fmt="=csv")],
+    "reports:status_export": [R(SECRETARIAT, fmt="=json")],
     # the public site
     "public:home": [R(EVERYONE, what="published")],
     "public:countries": [R(EVERYONE, what="published")],

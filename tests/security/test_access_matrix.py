@@ -105,6 +105,7 @@ class Prober:
         data = {key: _value(self.world, ref) for key, ref in rule.data.items()}
         api = name.startswith("api:")
         client, headers = self.client(who), self.headers(who, api)
+        cookies = {key: morsel.value for key, morsel in client.cookies.items()}  # logging out must not stick
         with transaction.atomic():
             if rule.method == "GET":
                 response = client.get(url, headers=headers)
@@ -115,6 +116,9 @@ class Prober:
                 response = client.generic(rule.method, url, data=_form(data), content_type="application/x-www-form-urlencoded",
                                           headers=headers)
             transaction.set_rollback(True)
+        client.cookies.clear()
+        for key, value in cookies.items():
+            client.cookies[key] = value
         CHECKS.append(1)
         return response
 
@@ -126,8 +130,10 @@ def _form(data: dict) -> str:
 
 
 def _body(response) -> bytes:
+    """The page without what differs by request only: the CSRF token and the page's own address."""
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    return CSRF.sub(b"", content)
+    path = response.wsgi_request.get_full_path().encode()
+    return CSRF.sub(b"", content).replace(path, b"").replace(path.split(b"?")[0], b"")
 
 
 def expected(who: str, rule: Rule) -> set[str]:

@@ -16,7 +16,9 @@ from django.utils import timezone
 
 from revmod.accounts.enums import NominationStatus, Role
 from revmod.accounts.models import Nomination, User
-from revmod.demo.cast import demo_password_hash
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from revmod.demo.cast import demo_password_hash, totp_key
 from revmod.documents.domain import add_attachment, save_version
 from revmod.documents.models import ClarificationQuestion
 from revmod.reference.models import Party
@@ -66,6 +68,7 @@ def _extra_people(cast, cast_review, unrelated_review) -> None:
         party, review = parties[side]
         person = User.objects.create(email=f"{key}@example.org", first_name=key, last_name="Test", party=party,
                                      password=demo_password_hash(), profile_submitted_at=timezone.now())
+        TOTPDevice.objects.create(user=person, name="matrix", key=totp_key(person.email), confirmed=True)
         Nomination.objects.create(person=person, party=party, review=review, role=role, status=NominationStatus.APPROVED,
                                   approved_at=timezone.now(), stated_name=key, stated_email=person.email)
         cast[key] = person

@@ -102,10 +102,13 @@ class _LibreTranslateAdapter(BaseHTTPRequestHandler):
 
     api_key = ""
     calls: list[dict] = []
+    fail_after: int | None = None   # answer 503 (service down) once this many calls were made
 
     def do_POST(self):  # noqa: N802 (http.server's naming)
         body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
         type(self).calls.append(body)
+        if self.fail_after is not None and len(self.calls) > self.fail_after:
+            return self._answer(503, {"error": "Service Unavailable"})
         if self.path != "/translate":
             return self._answer(404, {"error": "Not Found"})
         if self.api_key and body.get("api_key") != self.api_key:
@@ -141,7 +144,7 @@ def libretranslate_url(apertium):
     thread.start()
     try:
         yield type("Server", (), {"url": f"http://127.0.0.1:{server.server_port}", "calls": handler.calls,
-                                  "api_key": "secret-key"})
+                                  "api_key": "secret-key", "handler": handler})
     finally:
         server.shutdown()
         server.server_close()

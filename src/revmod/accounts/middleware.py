@@ -1,8 +1,12 @@
-"""Requiring the second factor for every account that can see confidential material."""
+"""Requiring the second factor for every account that can see confidential material, and ending idle or old sessions."""
+
+import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
+from django.urls import reverse
 
 OPEN_PREFIXES = ("/accounts/", "/static/", "/api/", "/i18n/", "/public/")
 
@@ -25,4 +29,31 @@ class SecondFactorMiddleware:
             if not user.is_active:
                 logout(request)
             return redirect("accounts:verify")
+        return self.get_response(request)
+
+
+STARTED_KEY, SEEN_KEY = "revmod_session_started_at", "revmod_session_seen_at"
+SEEN_RESOLUTION = 60  # seconds: the last-seen time is written at most once a minute, not on every request
+
+
+class SessionExpiryMiddleware:
+    """A session ends REVMOD_SESSION_IDLE_SECONDS after its last request (idle) and
+    SESSION_COOKIE_AGE after it began (absolute), even if used all along (ASVS 3.3.1, 3.3.2).
+
+    Side effects, in order: the person is logged out (the session is flushed), and the page
+    asks them to log in again, coming back to where they were.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now, session = time.time(), request.session
+            started, seen = session.setdefault(STARTED_KEY, now), session.get(SEEN_KEY, now)
+            if now - seen > settings.REVMOD_SESSION_IDLE_SECONDS or now - started > settings.SESSION_COOKIE_AGE:
+                logout(request)
+                return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.get_full_path(), 'expired': 1})}")
+            if now - seen >= SEEN_RESOLUTION or SEEN_KEY not in session:
+                session[SEEN_KEY] = now
         return self.get_response(request)

@@ -52,8 +52,10 @@ def can_write_list(user, observation_list) -> bool:
 
 
 def can_submit_list(user, observation_list) -> bool:
+    """A reviewing State's focal point submits it; the State under review then clears it (P&R 38-39)."""
     step = step_of(observation_list.phase, StepKind.OBSERVATIONS)
-    return policy.clearing_party(user, step) is not None and not is_final(observation_list)
+    return (policy.clearing_party(user, step) is not None and policy.can_draft(user, step)
+            and not is_final(observation_list))
 
 
 def can_write_summary(user, observation_list) -> bool:
@@ -62,6 +64,11 @@ def can_write_summary(user, observation_list) -> bool:
         return False
     steps = (step_of(observation_list.phase, StepKind.OBSERVATIONS), step_of(observation_list.phase, StepKind.SUMMARY))
     return any(step.status == StepStatus.OPEN and policy.can_draft(user, step) for step in steps)
+
+
+def can_submit_summary(user, phase) -> bool:
+    """Drafters of the summary step (reviewing States, secretariat) while it is open (P&R 38)."""
+    return policy.can_draft(user, step_of(phase, StepKind.SUMMARY))
 
 
 def can_mark_confidential(user, observation_list) -> bool:

@@ -24,3 +24,8 @@ class Grouping(models.TextChoices):
     CLUSTER = "cluster", _("thematic cluster")
     ARTICLE = "article", _("article")
     REGIONAL_GROUP = "regional_group", _("regional group")
+
+
+def progress_label(status: str | None) -> str:
+    """The label of a reported status, or "not reported yet" for a record nobody reported on."""
+    return str(Progress(status).label) if status else str(_("not reported yet"))

@@ -6,6 +6,7 @@ from revmod.questionnaires.views import answers, definitions, offline, versions
 
 app_name = "questionnaires"
 urlpatterns = [
+    path("submitted/", answers.submitted, name="submitted"),
     path("steps/<int:pk>/", answers.step_overview, name="step"),
     path("steps/<int:pk>/<str:instrument>/", answers.open_instrument, name="open"),
     path("<int:pk>/", answers.answers, name="answers"),

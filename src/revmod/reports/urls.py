@@ -6,4 +6,6 @@ app_name = "reports"
 urlpatterns = [
     path("", views.status, name="status"),
     path("status.<str:fmt>", views.status_export, name="status_export"),
+    path("saq/", views.saq, name="saq"),
+    path("saq/<int:definition>/<int:question>/", views.saq_answers, name="saq_answers"),
 ]

@@ -1,13 +1,18 @@
-"""The secretariat's status report page and its downloads; everyone else gets 404 (STYLE 7)."""
+"""The secretariat's status report, its downloads and the SAQ statistics; to others they do not exist (STYLE 7)."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language, get_language_bidi
 
-from revmod.core.i18n import short_language
+from revmod.core.i18n import localized, short_language
+from revmod.questionnaires.answers import OPTION_LABELS, readable
+from revmod.questionnaires.models import Question, QuestionnaireDefinition
+from revmod.reference.models import Party
+from revmod.reports.domain.audit import record_answers_read, record_export
+from revmod.reports.domain.queries.saq import Filters, answers_to, saq_statistics
 from revmod.reports.domain.queries.status import status_report
 from revmod.reports.interfaces.charts import layout
-from revmod.reports.interfaces.forms import AsOfForm
+from revmod.reports.interfaces.forms import AsOfForm, SaqFilterForm
 from revmod.reports.interfaces.names import names_for
 from revmod.reports.interfaces.render import FORMATS, export_status, report_title
 from revmod.reports.interfaces.tables import build_tables
@@ -15,7 +20,7 @@ from revmod.reviews import policy
 
 
 def _secretariat_only(request) -> None:
-    """The report is the secretariat's (Status 2024 para 54); to others it does not exist."""
+    """The reports are the secretariat's (Status 2024 para 54); to others they do not exist."""
     if not policy.is_secretariat(request.user):
         raise Http404
 
@@ -35,10 +40,65 @@ def status(request):
 
 
 def status_export(request, fmt: str):
+    """A download of the report; every one is in the audit trail."""
     _secretariat_only(request)
     if fmt not in FORMATS:
         raise Http404
-    export = export_status(AsOfForm(request.GET or None).day(), fmt=fmt, language=short_language(get_language()))
+    as_of, language = AsOfForm(request.GET or None).day(), short_language(get_language())
+    export = export_status(as_of, fmt=fmt, language=language)
+    record_export("status", actor=request.user, request=request,
+                  data={"as_of": as_of.isoformat(), "format": fmt, "language": language})
     response = HttpResponse(export.content, content_type=export.content_type)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     return response
+
+
+def _saq_filters(request) -> SaqFilterForm:
+    """The filters asked for; the first questionnaire with no filter when nothing was asked."""
+    data = request.GET.copy()
+    if not data.get("questionnaire"):
+        first = QuestionnaireDefinition.objects.values_list("pk", flat=True).first()
+        data["questionnaire"] = "" if first is None else str(first)
+    return SaqFilterForm(data)
+
+
+def option_label(code: str, language: str) -> str:
+    return localized(OPTION_LABELS.get(code), language) or code
+
+
+def saq(request):
+    """Per question, how the States answered: counts in questionnaire order, no State named."""
+    _secretariat_only(request)
+    form = _saq_filters(request)
+    context = {"form": form, "figures": None}
+    if form.is_valid():
+        filters = Filters(group=form.cleaned_data["group"], region=getattr(form.cleaned_data["region"], "pk", None))
+        states, figures = saq_statistics(form.cleaned_data["questionnaire"], filters)
+        language = short_language(get_language())
+        for item in figures:
+            item.shown_options = [(option_label(code, language), count, f"{count / item.applied:.0%}" if item.applied else "")
+                                  for code, count in item.options.items()]
+        context.update(states=states, figures=figures, query=request.GET.urlencode(),
+                       definition=form.cleaned_data["questionnaire"])
+    return render(request, "reports/saq.html", context)
+
+
+def saq_answers(request, definition: int, question: int):
+    """The drill-down: each State's answer to one question, States in alphabetical order; audited."""
+    _secretariat_only(request)
+    question = get_object_or_404(Question.objects.select_related("definition", "article"),
+                                 pk=question, definition_id=definition)
+    form = _saq_filters(request)
+    filters = Filters(group=form.cleaned_data["group"], region=getattr(form.cleaned_data["region"], "pk", None)) \
+        if form.is_valid() else Filters()
+    found = answers_to(question, filters)
+    names = {iso3: localized(n) or iso3 for iso3, n in Party.objects.filter(
+        iso3__in=[party for party, _ in found]).values_list("iso3", "names")}
+    language = short_language(get_language())
+    rows = sorted(({"state": names[party], "answer": readable(question.kind, value, language)} for party, value in found),
+                  key=lambda row: row["state"])
+    record_answers_read(question, actor=request.user, request=request, data={
+        "question": question.label, "definition": question.definition_id, "group": filters.group,
+        "region": filters.region, "states": len(rows)})
+    return render(request, "reports/saq_answers.html", {
+        "question": question, "rows": rows, "filters": filters, "query": request.GET.urlencode()})

@@ -81,11 +81,12 @@ def detail(request, pk):
     """One translation: its progress while it runs, the unofficial text once done."""
     translation = _translation_or_404(request.user, pk, request)
     names = language_names([translation.source_language, translation.target_language])
+    stalled = domain.is_stalled(translation)
     return render(request, "translations/detail.html", {
         "translation": translation, "version": translation.source, "document": translation.source.document,
         "source_name": names[translation.source_language], "target_name": names[translation.target_language],
-        "busy": translation.status in OPEN_STATUSES, "refresh_seconds": REFRESH_SECONDS,
-        "failed": translation.status == TranslationStatus.FAILED,
+        "busy": translation.status in OPEN_STATUSES and not stalled, "refresh_seconds": REFRESH_SECONDS,
+        "failed": translation.status == TranslationStatus.FAILED, "stalled": stalled,
         "right_to_left": translation.target_language == "ar",
         "show_detail": policy.can_see_failure_detail(request.user)})
 

@@ -11,7 +11,7 @@ from revmod.audit.domain import record
 from revmod.core.errors import Refused
 from revmod.core.i18n import localized
 from revmod.dialogues import policy, rules
-from revmod.dialogues.domain.support import MAX_TEXT_CHARS, tell_organisation
+from revmod.dialogues.domain.support import MAX_TEXT_CHARS, tell_organisations
 from revmod.dialogues.enums import DecisionBasis, OrganisationKind, Outcome
 from revmod.dialogues.models import Application, Decision, Dialogue, Objection
 from revmod.notifications.domain import notify
@@ -112,8 +112,7 @@ def admit_unopposed(dialogue: Dialogue, *, actor, today: date | None = None) -> 
         Decision(application=a, outcome=Outcome.ADMITTED, basis=DecisionBasis.NO_OBJECTION, reason=reason,
                  decided_on=today, recorded_by=actor, recorded_at=now) for a in pending])
     record("dialogues.decision.unopposed", actor=actor, target=dialogue, data={"admitted": [a.pk for a in pending]})
-    for application in pending:
-        _tell_applicant(application, Outcome.ADMITTED)
+    tell_organisations(_decision_notice(application, Outcome.ADMITTED) for application in pending)
     return len(pending)
 
 
@@ -125,7 +124,12 @@ def _decide(application: Application, *, outcome: str, basis: str, reason: str, 
 
 
 def _tell_applicant(application: Application, outcome: str) -> None:
-    """The applicant's confirmation with the practical details and the rules, or the decision not to admit (P&R 53(b))."""
+    tell_organisations([_decision_notice(application, outcome)])
+
+
+def _decision_notice(application: Application, outcome: str):
+    """The applicant's confirmation with the practical details and the rules, or the decision not
+    to admit (P&R 53(b)): (key, organisation, subject, body())."""
     dialogue = application.dialogue
 
     def body() -> str:
@@ -139,5 +143,5 @@ def _tell_applicant(application: Application, outcome: str) -> None:
         lines += [f"- {rule}" for rule in rules.PARTICIPANT_RULES]
         return "\n\n".join(line for line in lines if line)
 
-    tell_organisation(f"dialogues:decision:{application.pk}", application.organisation,
-                      subject=gettext_lazy("Your application to the constructive dialogue"), body=body)
+    return (f"dialogues:decision:{application.pk}", application.organisation,
+            gettext_lazy("Your application to the constructive dialogue"), body)

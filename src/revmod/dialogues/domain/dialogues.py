@@ -12,7 +12,7 @@ from revmod.audit.domain import record
 from revmod.core.errors import Refused
 from revmod.core.i18n import UN_LANGUAGES
 from revmod.dialogues import policy, rules
-from revmod.dialogues.domain.support import checked_upload, link, store, tell_organisation, texts
+from revmod.dialogues.domain.support import checked_upload, link, store, tell_organisations, texts
 from revmod.dialogues.enums import DialogueFormat, WorkingGroup
 from revmod.dialogues.models import BackgroundDocument, Dialogue
 from revmod.notifications.domain import notify
@@ -129,11 +129,12 @@ def cancel_dialogue(dialogue: Dialogue, *, actor, reason: str, today: date | Non
     applications = list(dialogue.applications.filter(confirmed_at__isnull=False).select_related("organisation"))
     record("dialogues.dialogue.cancelled", actor=actor, target=dialogue,
            data={"reason": dialogue.cancel_reason, "applicants": len(applications)})
-    for application in applications:
-        tell_organisation(f"dialogues:cancelled:{application.pk}", application.organisation,
-                          subject=gettext_lazy("Constructive dialogue cancelled"),
-                          body=lambda: _("The constructive dialogue \"%(title)s\" planned for %(day)s will not take place: too few applications came in (P&R 53(f)).")
-                          % {"title": dialogue, "day": date_format(dialogue.held_on)})
+    def body() -> str:
+        return _("The constructive dialogue \"%(title)s\" planned for %(day)s will not take place: too few applications came in (P&R 53(f)).") % {
+            "title": dialogue, "day": date_format(dialogue.held_on)}
+
+    tell_organisations((f"dialogues:cancelled:{a.pk}", a.organisation, gettext_lazy("Constructive dialogue cancelled"), body)
+                       for a in applications)
     return dialogue
 
 

@@ -149,7 +149,7 @@ def submit_list(observation_list: ObservationList, *, actor) -> ObservationList:
     """
     observation_list = ObservationList.objects.select_for_update().select_related("review", "phase").get(pk=observation_list.pk)
     if observation_list.state != FindingState.DRAFT or not policy.can_submit_list(actor, observation_list):
-        raise Refused(_("Only a focal point submits the list of observations, while it is a draft."))
+        raise Refused(_("Only a focal point of a reviewing State submits the list of observations, while it is a draft."))
     if not observation_list.items.exists():
         raise Refused(_("The list of observations has no items yet."))
     from revmod.findings.interfaces.rendering import list_html
@@ -182,7 +182,7 @@ def submit_summary(phase: Phase, *, actor) -> None:
     from revmod.findings.interfaces.rendering import summary_html
 
     step = step_of(phase, StepKind.SUMMARY)
-    if not policy.can_draft(actor, step):
+    if not policy.can_submit_summary(actor, phase):
         raise Refused(_("You cannot submit the summary now."))
     lists = list(phase.observation_lists.select_related("instrument"))
     if not any(item.summary.strip() for item in lists):

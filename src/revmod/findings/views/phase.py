@@ -20,12 +20,10 @@ def phase_page(request, pk):
     lists_open = step_of(phase, StepKind.OBSERVATIONS).status != StepStatus.PENDING
     feedback = open_feedback(phase) if feedback_open else []
     lists = open_lists(phase) if lists_open else []
-    summary_step = step_of(phase, StepKind.SUMMARY)
     return render(request, "findings/phase.html", {
         "phase": phase, "review": phase.review,
         "feedback": [(f, policy.can_download_feedback(request.user, f)) for f in feedback],
         "lists": [(o, policy.can_download_list(request.user, o, "review")) for o in lists],
-        "can_submit_summary": summary_step.status == StepStatus.OPEN and lists and any(
-            policy.can_write_summary(request.user, o) for o in lists),
+        "can_submit_summary": policy.can_submit_summary(request.user, phase),
         "languages": [("ar", "العربية"), ("zh", "中文"), ("en", "English"), ("fr", "Français"), ("ru", "Русский"), ("es", "Español")],
     })

@@ -64,10 +64,10 @@ def to_docx(overview: Overview, *, title: str, rtl: bool = False) -> bytes:
         _bidi(document.add_heading(str(Grouping(grouping).label).capitalize(), level=2), rtl)
         grid = document.add_table(rows=1, cols=6)
         grid.style = "Table Grid"
-        for cell, text in zip(grid.rows[0].cells, headers(grouping)):
+        for cell, text in zip(grid.rows[0].cells, headers(grouping), strict=True):
             cell.paragraphs[0].add_run(text).bold = True
         for row in table_rows(overview, grouping):
-            for cell, value in zip(grid.add_row().cells, row):
+            for cell, value in zip(grid.add_row().cells, row, strict=True):
                 cell.text = str(value)
         if rtl:
             grid._tbl.tblPr.append(OxmlElement("w:bidiVisual"))

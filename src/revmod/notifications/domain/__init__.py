@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 
 from revmod.notifications import conf
@@ -96,7 +96,7 @@ def queue(drafts: list[Draft], *, known_keys: set[str] | None = None,
     rows = [_row(d, preferences.get(d.recipient.pk) if d.recipient is not None else None) for d in fresh]
     try:
         with transaction.atomic():
-            created = Notification.objects.bulk_create(rows)
+            created = insert_rows(rows)
     except IntegrityError:  # another process queued some of them meanwhile: keep the others
         created = _create_each(rows)
     to_send = [n.pk for n in created if n.state == NoticeState.PENDING]
@@ -111,6 +111,45 @@ def _row(draft: Draft, preference: NotificationPreference | None) -> Notificatio
         email=draft.email, cc=[c for c in draft.cc if c.lower() != draft.email.lower()], language=draft.language,
         subject=" ".join(draft.subject.split())[:300], body=draft.body, review_id=draft.review_id,
         step_id=draft.step_id, state=initial_state(draft, preference))
+
+
+# Written by `insert_rows` in this order; every other column keeps its default (NULL, 0, "").
+_COLUMNS = ("key", "kind", "critical", "recipient_id", "email", "cc", "language", "subject", "body",
+            "review_id", "step_id", "state", "created_at", "attempts", "last_error")
+
+
+def insert_rows(rows: list[Notification]) -> list[Notification]:
+    """Insert the rows in one `executemany` and give them their ids; returns them.
+
+    The ORM's bulk_create compiles every row and, on SQLite, splits the batch every 45 rows:
+    a scan of 10,000 reviews would spend most of its time there. Two more queries, whatever
+    the number of rows: the highest id before, then the new ids, found by the one `created_at`
+    all rows of the batch share. Raises IntegrityError, inserting nothing, if a key exists.
+    """
+    now = timezone.now()
+    meta = Notification._meta
+    cc_field = meta.get_field("cc")
+    created_at = connection.ops.adapt_datetimefield_value(now)
+    prepared_cc: dict[tuple[str, ...], object] = {}
+    params = []
+    for row in rows:
+        row.created_at = now
+        cc = tuple(row.cc)
+        if cc not in prepared_cc:
+            prepared_cc[cc] = cc_field.get_db_prep_save(list(cc), connection)
+        values = {"cc": prepared_cc[cc], "created_at": created_at}
+        params.append([values[c] if c in values else getattr(row, c) for c in _COLUMNS])
+    before = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(c.removesuffix("_id")).column) for c in _COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(_COLUMNS))})",
+                           params)
+    ids = dict(Notification.objects.filter(pk__gt=before, created_at=now).values_list("key", "pk"))
+    for row in rows:
+        row.pk = ids[row.key]
+        row._state.adding, row._state.db = False, connection.alias
+    return rows
 
 
 def _create_each(rows: list[Notification]) -> list[Notification]:

@@ -23,28 +23,45 @@ SENDABLE = (NoticeState.PENDING, NoticeState.FAILED)
 
 
 def deliver(ids: list[int]) -> int:
-    """Send each of these notices that is still due, over one mail connection; returns how many went."""
+    """Send each of these notices that is still due, over one mail connection; returns how many went.
+
+    Reads the batch in one query, then per notice: a conditional claim, the SMTP
+    transaction, the outcome (two writes), so a worker that dies loses at most one notice's outcome.
+    """
+    notices = {n.pk: n for n in Notification.objects.filter(pk__in=set(ids), state__in=SENDABLE)}
+    if not notices:
+        return 0
     connection = get_connection()
+    try:
+        connection.open()  # one connection for the batch; if it fails, each send records the error
+    except Exception:  # noqa: BLE001  (the send below fails the same way and keeps the error)
+        _close(connection)
     sent = 0
     try:
-        for pk in ids:
-            notice = claim(pk)
-            if notice is not None:
+        for pk in dict.fromkeys(ids):
+            notice = notices.get(pk)
+            if notice is not None and claim(notice):
                 sent += send(notice, connection)
     finally:
         _close(connection)
     return sent
 
 
-def claim(pk: int) -> Notification | None:
-    """Take the notice for sending unless it was sent, is being sent, bounced or is not yet due."""
+def claim(notice: Notification) -> bool:
+    """Take the notice for sending unless it was sent, is being sent, bounced or is not yet due.
+
+    One conditional UPDATE: of two workers holding the same notice, only one gets it.
+    """
     now = timezone.now()
     claimed = (
-        Notification.objects.filter(pk=pk, state__in=SENDABLE, attempts__lt=conf.max_attempts())
+        Notification.objects.filter(pk=notice.pk, state__in=SENDABLE, attempts__lt=conf.max_attempts())
         .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
         .update(state=NoticeState.SENDING, claimed_at=now, last_attempt_at=now, attempts=F("attempts") + 1)
     )
-    return Notification.objects.get(pk=pk) if claimed else None
+    if claimed:
+        notice.state, notice.claimed_at, notice.last_attempt_at = NoticeState.SENDING, now, now
+        notice.attempts += 1  # as the UPDATE did; read with the batch, a moment ago
+    return bool(claimed)
 
 
 def email_of(notice: Notification, connection=None) -> EmailMessage:

@@ -22,8 +22,13 @@ class _KeepUnknown(dict):
 
 def fill(text: str, context: dict[str, object]) -> str:
     """The text with its {placeholders} replaced; unknown ones are left as they are."""
+    values = _KeepUnknown({k: str(v) for k, v in context.items()})
     try:
-        return string.Formatter().vformat(text, (), _KeepUnknown({k: str(v) for k, v in context.items()}))
+        return text.format_map(values)  # C speed: a scan fills tens of thousands of texts
+    except (ValueError, IndexError, AttributeError, KeyError):
+        pass
+    try:
+        return string.Formatter().vformat(text, (), values)
     except (ValueError, IndexError, AttributeError):  # a stray brace: send the text as written
         return text
 

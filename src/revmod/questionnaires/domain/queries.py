@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from revmod.audit.domain import record
@@ -9,6 +10,8 @@ from revmod.core.errors import Refused
 from revmod.questionnaires import policy
 from revmod.questionnaires.answers import choice_of, is_answered
 from revmod.questionnaires.enums import DefinitionStatus, ResponseStatus
+from revmod.reviews import policy as review_policy
+from revmod.reviews.enums import StepStatus
 from revmod.questionnaires.models import Answer, AnswerFile, Question, QuestionnaireDefinition, Response, ResponseVersion
 
 
@@ -86,6 +89,23 @@ def unsubmitted_instruments(step) -> list[str]:
                 and current_definition(document.instrument_id, step.phase.cluster_id) is not None:
             missing.append(document.instrument_id)
     return missing
+
+
+def submitted_responses_for(user) -> QuerySet[Response]:
+    """The answers with a submission the person may read: those of the reviews they take part
+    in, and, once the SAQ step is done, every State's for any approved States-party user
+    (P&R 37, 40). Agrees with `policy.can_view_response`; listed by State, never ranked."""
+    submissions = ResponseVersion.objects.filter(response=OuterRef("pk"), kind="submission").order_by("-number")
+    submitted = (Response.objects.filter(Exists(submissions))
+                 .annotate(last_submitted_at=Subquery(submissions.values("created_at")[:1]))
+                 .select_related("step__phase__review__party", "step__phase__cluster", "instrument", "definition")
+                 .order_by("step__phase__review__party__iso3", "step__phase__cluster__phase", "instrument__order"))
+    if review_policy.is_secretariat(user):
+        return submitted
+    if not review_policy.is_states_party_user(user):
+        return submitted.none()
+    own = review_policy.reviews_visible_to(user).values("pk")
+    return submitted.filter(Q(step__phase__review__in=own) | Q(step__status=StepStatus.DONE))
 
 
 def last_submission(response: Response) -> ResponseVersion | None:

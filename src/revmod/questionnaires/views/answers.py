@@ -14,7 +14,8 @@ from revmod.questionnaires import policy
 from revmod.questionnaires.answers import FIELDS, readable
 from revmod.questionnaires.domain import notes, responses
 from revmod.questionnaires.domain.queries import (
-    answers_of, current_files, last_submission, progress_of, questions_of, unsubmitted_instruments, version_files,
+    answers_of, current_files, last_submission, progress_of, questions_of, submitted_responses_for,
+    unsubmitted_instruments, version_files,
 )
 from revmod.questionnaires.models import AnswerFile, Comment, Response
 from revmod.questionnaires.views.common import Item, items, refused, response_or_404
@@ -35,6 +36,13 @@ def _step_or_404(user, pk) -> ReviewStep:
 
 
 @login_required
+def submitted(request):
+    """Every submitted questionnaire the person may read: their reviews', and all States' once the
+    step is done (P&R 40). Listed by State; the list itself reveals no working copy."""
+    return render(request, "questionnaires/submitted.html", {"responses": submitted_responses_for(request.user)})
+
+
+@login_required
 def step_overview(request, pk):
     """The questionnaires of a SAQ step, one per instrument, with their progress."""
     step = _step_or_404(request.user, pk)
@@ -46,8 +54,10 @@ def step_overview(request, pk):
             values = {qid: a.value for qid, a in answers_of(response).items()}
             progress = progress_of(questions_of(response), values)
         rows.append({"instrument": document.instrument, "response": response, "progress": progress})
+    missing = unsubmitted_instruments(step)
     return render(request, "questionnaires/step.html", {
-        "step": step, "review": step.phase.review, "rows": rows, "missing": unsubmitted_instruments(step)})
+        "step": step, "review": step.phase.review, "rows": rows, "missing": missing,
+        "can_clear": not missing and bool(rows) and review_policy.clearing_party(request.user, step) is not None})
 
 
 @login_required

@@ -32,7 +32,7 @@ def to_xlsx(tables: list[Table], *, title: str, rtl: bool = False) -> bytes:
             cell.font = Font(bold=True)
         for row in table.rows:
             sheet.append([_cell(value) for value in row])
-            for cell, value in zip(sheet[sheet.max_row], row):
+            for cell, value in zip(sheet[sheet.max_row], row, strict=False):
                 if isinstance(value, Percent):
                     cell.number_format = "0.0%"
         sheet.column_dimensions["A"].width = 48

@@ -34,11 +34,11 @@ def to_docx(tables: list[Table], *, title: str, subtitle: str, chart_label: str,
 def _table(document, headers: list[str], rows: list[list[str]], rtl: bool):
     grid = document.add_table(rows=1, cols=len(headers))
     grid.style = "Table Grid"
-    for cell, text in zip(grid.rows[0].cells, headers):
+    for cell, text in zip(grid.rows[0].cells, headers, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(str(text)).bold = True
     for row in rows:
-        for cell, text in zip(grid.add_row().cells, row):
+        for cell, text in zip(grid.add_row().cells, row, strict=True):
             cell.text = text
     if rtl:
         grid._tbl.tblPr.append(OxmlElement("w:bidiVisual"))

@@ -91,7 +91,7 @@ def chart_xml(chart: Chart, *, data_rel: str, rtl: bool) -> bytes:
         '<c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>'
         f'</c:plotArea>{legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
         f'<c:externalData r:id="{data_rel}"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>'
-    ).encode("utf-8")
+    ).encode()
 
 
 def _inline(rel: str, number: int, height: int, description: str) -> str:

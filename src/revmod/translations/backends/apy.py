@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from revmod.translations.backends import ISO3, EngineError, as_paragraphs, from_paragraphs
-from revmod.translations.backends.http import post
+from revmod.translations.backends.client import post
 
 
 class ApyServer:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from revmod.translations.backends import EngineError
-from revmod.translations.backends.http import post
+from revmod.translations.backends.client import post
 
 
 class LibreTranslateServer:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import F
@@ -61,7 +62,7 @@ def request_translation(version, *, source_language: str, target_language: str, 
         source=version, source_language=source_language, target_language=target_language,
         defaults={"requested_by": actor, "requested_at": timezone.now()})
     if not created:
-        if translation.status == TranslationStatus.FAILED:
+        if can_retry(translation):
             return retry_translation(translation, actor=actor)
         return translation
     record("translations.translation.requested", actor=actor, target=translation, review=_review(translation),
@@ -71,17 +72,31 @@ def request_translation(version, *, source_language: str, target_language: str, 
     return translation
 
 
+def is_stalled(translation: Translation) -> bool:
+    """Running, but no progress for longer than two engine calls may take: its worker died."""
+    if translation.status != TranslationStatus.RUNNING or translation.touched_at is None:
+        return False
+    limit = timedelta(seconds=2 * conf.timeout_seconds() + 60)
+    return timezone.now() - translation.touched_at > limit
+
+
+def can_retry(translation: Translation) -> bool:
+    return translation.status == TranslationStatus.FAILED or is_stalled(translation)
+
+
 @transaction.atomic
 def retry_translation(translation: Translation, *, actor) -> Translation:
-    """Queue a failed translation again; the blocks already translated are kept (nothing lost)."""
+    """Queue a failed (or stalled) translation again; the blocks already translated are kept (nothing lost)."""
     if not policy.can_view_translation(actor, translation):
         raise Refused(_("You cannot read this document."))
-    if translation.status != TranslationStatus.FAILED:
+    if not can_retry(translation):
         raise Refused(_("Only a translation that failed can be tried again."))
     _check_pair(translation.source_language, translation.target_language)
-    Translation.objects.filter(pk=translation.pk).update(
+    moved = Translation.objects.filter(pk=translation.pk, status=translation.status).update(
         status=TranslationStatus.QUEUED, failure=Failure.NONE, failure_detail="", touched_at=timezone.now())
     translation.refresh_from_db()
+    if not moved:       # someone else retried it a moment ago
+        return translation
     record("translations.translation.retried", actor=actor, target=translation, review=_review(translation),
            data={"attempts": translation.attempts, "blocks_kept": len(translation.segments)})
     transaction.on_commit(lambda: _enqueue(translation.pk))

@@ -17,6 +17,7 @@ from revmod.findings.models import ObservationItem
 from revmod.followup import rules
 from revmod.followup.domain.queries.records import followed_records, with_latest
 from revmod.followup.enums import Grouping
+from revmod.reference.enums import InstrumentCode
 from revmod.reference.models import Article, Cluster, Instrument, RegionalGroup
 
 NONE_KEY = ""
@@ -57,7 +58,7 @@ def ta_overview(*, start: date | None = None, end: date | None = None) -> Overvi
         articles_of.setdefault(item_id, []).append(article_id)
     groups = _empty_groups()
     by_key = {name: {row.key: row for row in rows_} for name, rows_ in groups.items()}
-    articles = {a.pk: a for a in Article.objects.select_related("instrument")}
+    articles = {a.pk: a for a in Article.objects.select_related("instrument")}  # the instrument's order
     total = rules.Tally()
     for pk, instrument, region, status in rows:
         total.add(status)
@@ -72,10 +73,15 @@ def ta_overview(*, start: date | None = None, end: date | None = None) -> Overvi
     return Overview(start=start, end=end, total=total, groups=groups)
 
 
+def short_name(instrument: str) -> str:
+    """"Trafficking in Persons Protocol" rather than the Protocol's full title, for tables."""
+    return str(InstrumentCode(instrument).label) if instrument in InstrumentCode.values else instrument
+
+
 def _empty_groups() -> dict[str, list[Row]]:
     """Every instrument, cluster and regional group, in reference order, even when no need was identified."""
     return {
-        Grouping.INSTRUMENT: [Row(i.pk, str(i)) for i in Instrument.objects.order_by("order")],
+        Grouping.INSTRUMENT: [Row(i.pk, short_name(i.pk)) for i in Instrument.objects.order_by("order")],
         Grouping.CLUSTER: [Row(str(c.pk), str(c)) for c in Cluster.objects.order_by("number")],
         Grouping.ARTICLE: [],
         Grouping.REGIONAL_GROUP: [Row(g.pk, str(g)) for g in RegionalGroup.objects.order_by("code")],
@@ -88,7 +94,8 @@ def _row(index: dict[str, Row], rows: list[Row], key: str, articles: dict[int, A
             label = _("not given")
         else:
             article = articles[int(key)]
-            label = _("%(instrument)s, article %(number)s") % {"instrument": article.instrument, "number": article.number}
+            label = _("%(instrument)s, article %(number)s") % {"instrument": short_name(article.instrument_id),
+                                                               "number": article.number}
         index[key] = Row(key, label)
         rows.append(index[key])
     return index[key]

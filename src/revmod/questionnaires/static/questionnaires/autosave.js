@@ -59,7 +59,7 @@
       dl.appendChild(dd);
     });
     box.appendChild(dl);
-    [[msg.keep, function () { send(form); }], [msg.take, function () { fill(form, data.value); followUps(); }]].forEach(function (choice) {
+    [[msg.keep, function () { send(form); }], [msg.take, function () { fill(form, data.value); delete form.dataset.dirty; followUps(); }]].forEach(function (choice) {
       var button = document.createElement("button");
       button.type = "button";
       button.textContent = choice[0];
@@ -88,6 +88,7 @@
       })
       .then(function (result) {
         if (result.code === 200) {
+          if (!form.dataset.again) { delete form.dataset.dirty; }
           form.elements.base_revision.value = result.data.revision;
           status(form, msg.saved, false);
           progress(result.data.answered);
@@ -106,9 +107,19 @@
 
   Array.prototype.forEach.call(root.querySelectorAll("form[data-autosave]"), function (form) {
     var timer = null;
-    function later() { clearTimeout(timer); timer = setTimeout(function () { send(form); }, DELAY); }
+    function later() { form.dataset.dirty = "1"; clearTimeout(timer); timer = setTimeout(function () { send(form); }, DELAY); }
     form.addEventListener("input", later);
-    form.addEventListener("change", function () { clearTimeout(timer); followUps(); send(form); });
+    form.addEventListener("change", function () { form.dataset.dirty = "1"; clearTimeout(timer); followUps(); send(form); });
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); send(form); });
+  });
+
+  // Back online: what could not be sent goes now.
+  window.addEventListener("online", function () {
+    Array.prototype.forEach.call(root.querySelectorAll("form[data-dirty]"), function (form) { send(form); });
+  });
+
+  // Leaving the page with an answer not yet saved (typing, no connection, a conflict) asks first.
+  window.addEventListener("beforeunload", function (event) {
+    if (root.querySelector("form[data-dirty]")) { event.preventDefault(); event.returnValue = ""; }
   });
 }());

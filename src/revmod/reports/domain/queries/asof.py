@@ -86,7 +86,7 @@ def lateness(due: date | None, on: date) -> str:
     if on <= due:
         return ON_TIME
     limits = (date.fromordinal(due.toordinal() + 10), add_months(due, 3), add_months(due, 6), add_months(due, 12))
-    for limit, bucket in zip(limits, LATENESS):
+    for limit, bucket in zip(limits, LATENESS, strict=False):
         if on <= limit:
             return bucket
     return LATENESS[4]

@@ -5,7 +5,7 @@ number of queries does not grow with the number of reviews.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, UTC
 
 from revmod.accounts.models import Nomination
 from revmod.lots.models import Redraw
@@ -35,7 +35,7 @@ class Snapshot:
     @property
     def cutoff(self) -> datetime:
         """The first moment after `as_of` (UTC): a datetime counts if it is before it."""
-        return datetime.combine(self.as_of + timedelta(days=1), time.min, tzinfo=timezone.utc)
+        return datetime.combine(self.as_of + timedelta(days=1), time.min, tzinfo=UTC)
 
 
 def load_snapshot(as_of: date) -> Snapshot:

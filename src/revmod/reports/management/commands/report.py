@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from revmod.reports.domain.audit import record_export
 from revmod.reports.interfaces.render import FORMATS, LANGUAGES, export_status
 
 
@@ -27,6 +28,8 @@ class Command(BaseCommand):
     def handle(self, *args, report, as_of, fmt, language, out, **options):
         as_of = as_of or timezone.localdate()
         export = export_status(as_of, fmt=fmt, language=language)
+        record_export("status", actor=None, data={"as_of": as_of.isoformat(), "format": fmt, "language": language,
+                                                  "via": "command line"})
         if out is None and fmt == "json":
             sys.stdout.buffer.write(export.content + b"\n")
             return

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import http.client
 import json
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -33,7 +33,7 @@ def post(url: str, *, form: dict[str, Any] | None = None, payload: dict[str, Any
         if error.code >= 500 or error.code == 429:
             raise EngineUnavailable(f"{url} answered {error.code}: {detail}") from error
         raise EngineError(f"{url} answered {error.code}: {detail}") from error
-    except (urllib.error.URLError, socket.timeout, ConnectionError) as error:
+    except (TimeoutError, urllib.error.URLError, ConnectionError, http.client.HTTPException) as error:
         raise EngineUnavailable(f"{url} could not be reached: {getattr(error, 'reason', error)}") from error
     try:
         return json.loads(body)

@@ -1,0 +1,194 @@
+"""Figures for the public site: each page's weight on the wire, and its speed against a bare Django page.
+
+Run from the repository root: `.venv/bin/python benchmarks/public.py`. Prints only `name: value`
+lines. Targets (issue 6): every public page under 100 KB transferred with no static file cached
+(the page plus the stylesheet it links), and the public pages served at no less than 70% of the
+requests per second of a bare Django page (a view returning "ok" through the same middleware),
+in the same run, from the same gunicorn (sync workers on loopback), by the same load generator.
+
+The data is the demo mechanism (the real parties drawn by lot, 189 reviews) with material
+published by a few States, in a throwaway data folder. The load generator is a few processes
+sending HTTP/1.1 requests over raw sockets; the bare page and the public pages are measured in
+alternating rounds so that a busy machine slows both alike.
+"""
+
+import http.client
+import multiprocessing
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+WORK = Path(tempfile.mkdtemp(prefix="revmod-bench-public-"))
+os.environ.update(REVMOD_DATA_DIR=str(WORK), DJANGO_SETTINGS_MODULE="revmod.settings", REVMOD_LOG_LEVEL="ERROR",
+                  REVMOD_TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend")
+warnings.simplefilter("ignore")
+
+import django  # noqa: E402  (settings read REVMOD_DATA_DIR at import)
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+WORKERS = 3
+CLIENTS = 4
+ROUND_SECONDS = 2.0
+ROUNDS = 3
+LANGUAGES = ("en", "ar")
+
+# A settings module and URLconf beside the data: the site's URLs plus one bare page.
+BENCH_SETTINGS = 'from revmod.settings import *  # noqa\nROOT_URLCONF = "bench_urls"\n'
+BENCH_URLS = """from django.http import HttpResponse
+from django.urls import path
+from revmod.urls import urlpatterns as site
+
+def bare(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+urlpatterns = [path("bench-bare/", bare), *site]
+"""
+
+
+def build_data() -> list[str]:
+    """The demo mechanism and a few publications; returns the public pages to measure."""
+    from revmod.demo.mechanism import build_mechanism
+    from revmod.publication import domain
+    from revmod.publication.domain.queries import publishable
+    from revmod.accounts.models import Nomination
+    from revmod.reference.domain import load_instruments, load_parties
+
+    call_command("migrate", verbosity=0)
+    load_instruments()
+    load_parties()
+    build_mechanism()
+    published = []
+    for nomination in Nomination.objects.filter(role="focal_point", party_id=django.db.models.F("review__party_id"),
+                                                ended_at__isnull=True).select_related("review__party", "person"):
+        sources = publishable(nomination.review)
+        if not sources:
+            continue
+        source = sources[0]
+        draft = domain.prepare(nomination.review, kind=source.kind, source_id=source.source_id, parts=[],
+                               language=source.language, actor=nomination.person)
+        publication = domain.publish(nomination.review, kind=source.kind, source_id=source.source_id, parts=[],
+                                     language=source.language, fingerprint=draft.fingerprint, actor=nomination.person)
+        published.append(f"/countries/{nomination.review.party_id}/published/{publication.pk}/")
+        if len(published) == 3:
+            break
+    country = published[0].split("/published/")[0] + "/" if published else "/countries/GHA/"
+    return ["/", "/countries/", country, *published[:1], "/draw/", "/open-data/"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int) -> subprocess.Popen:
+    (WORK / "bench_settings.py").write_text(BENCH_SETTINGS)
+    (WORK / "bench_urls.py").write_text(BENCH_URLS)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_settings",
+           "PYTHONPATH": os.pathsep.join([str(WORK), str(ROOT / "src")])}
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "revmod.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(WORKERS), "--worker-class", "sync", "--log-level", "error"],
+        env=env, cwd=WORK, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    for _ in range(300):
+        try:
+            if get(port, "/bench-bare/")[0] == 200:
+                return server
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("gunicorn did not start")
+
+
+def get(port: int, path: str, headers: dict | None = None) -> tuple[int, bytes, int]:
+    """(status, body, bytes on the wire: status line, headers and body as received)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    body = response.read()
+    head = len(f"HTTP/1.1 {response.status} {response.reason}\r\n") + sum(
+        len(f"{k}: {v}\r\n") for k, v in response.getheaders()) + 2
+    connection.close()
+    return response.status, body, head + len(body)
+
+
+def page_weight(port: int, path: str, language: str) -> int:
+    """The page and every stylesheet, script and image it links, fetched as a first visit would."""
+    headers = {"Accept-Encoding": "gzip, br", "Accept-Language": language}
+    status, body, total = get(port, f"{path}?lang={language}", headers)
+    assert status == 200, (path, status)
+    linked = set(re.findall(rb'<link rel="stylesheet" href="([^"]+)"', body) + re.findall(rb'<(?:script|img)[^>]* src="([^"]+)"', body))
+    for url in linked:
+        total += get(port, url.decode(), headers)[2]
+    return total
+
+
+def _hammer(port: int, paths: list[bytes], seconds: float, counter) -> None:
+    done, deadline, i = 0, time.perf_counter() + seconds, 0
+    while time.perf_counter() < deadline:
+        with socket.create_connection(("127.0.0.1", port)) as s:
+            s.sendall(b"GET " + paths[i % len(paths)] + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            reply = b""
+            while chunk := s.recv(65536):
+                reply += chunk
+        if reply.startswith(b"HTTP/1.1 200"):
+            done += 1
+        i += 1
+    with counter.get_lock():
+        counter.value += done
+
+
+def requests_per_second(port: int, paths: list[str], seconds: float) -> float:
+    counter = multiprocessing.Value("i", 0)
+    encoded = [p.encode() for p in paths]
+    workers = [multiprocessing.Process(target=_hammer, args=(port, encoded, seconds, counter)) for _ in range(CLIENTS)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return counter.value / seconds
+
+
+def main() -> None:
+    pages = build_data()
+    port = free_port()
+    server = start_server(port)
+    try:
+        heaviest = 0
+        for path in pages:
+            for language in LANGUAGES:
+                weight = page_weight(port, path, language)
+                heaviest = max(heaviest, weight)
+                name = re.sub(r"_published_\d+", "_published", path.strip("/").replace("/", "_").replace("-", "_")) or "home"
+                print(f"public_page_kb_{name}_{language}: {weight / 1024:.1f}")
+        print(f"public_page_kb_heaviest: {heaviest / 1024:.1f}")
+        public = [f"{p}?lang={lang}" for p in pages for lang in LANGUAGES]
+        for path in public + ["/bench-bare/"]:  # warm every worker's per-language cache
+            for _ in range(WORKERS * 3):
+                get(port, path)
+        bare_total = public_total = 0.0
+        for _ in range(ROUNDS):
+            bare_total += requests_per_second(port, ["/bench-bare/"], ROUND_SECONDS)
+            public_total += requests_per_second(port, public, ROUND_SECONDS)
+        bare, public_rps = bare_total / ROUNDS, public_total / ROUNDS
+        print(f"rps_bare_django_page: {bare:.0f}")
+        print(f"rps_public_pages: {public_rps:.0f}")
+        print(f"rps_public_to_bare_ratio: {public_rps / bare:.2f}")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
