@@ -12,6 +12,7 @@ sending HTTP/1.1 requests over raw sockets; the bare page and the public pages a
 alternating rounds so that a busy machine slows both alike.
 """
 
+import gzip
 import http.client
 import multiprocessing
 import os
@@ -58,33 +59,61 @@ urlpatterns = [path("bench-bare/", bare), *site]
 
 
 def build_data() -> list[str]:
-    """The demo mechanism and a few publications; returns the public pages to measure."""
-    from revmod.demo.mechanism import build_mechanism
+    """189 reviews drawn by lot from the real parties, Ghana's questionnaire answers published; the pages to measure."""
+    from datetime import date
+
+    from django.db import transaction
+
+    from revmod.demo.cast import build_cast
+    from revmod.demo.mechanism import DEMO_SEED, GROUP_STARTS, _cluster, _secretariat
+    from revmod.lots.engine import draw, load_parties_csv, participants_in_draw
     from revmod.publication import domain
     from revmod.publication.domain.queries import publishable
-    from revmod.accounts.models import Nomination
-    from revmod.reference.domain import load_instruments, load_parties
+    from revmod.reference.domain import DATA, load_instruments, load_parties
+    from revmod.reference.models import Instrument, Party
+    from revmod.reviews.domain.reviews import open_phase
+    from revmod.reviews.domain.steps import clear_output, record_consultation, step_of
+    from revmod.reviews.models import CountryReview, ReviewerSeat, ReviewGroup
+    from revmod.documents.domain import save_version
 
     call_command("migrate", verbosity=0)
-    load_instruments()
-    load_parties()
-    build_mechanism()
-    published = []
-    for nomination in Nomination.objects.filter(role="focal_point", party_id=django.db.models.F("review__party_id"),
-                                                ended_at__isnull=True).select_related("review__party", "person"):
-        sources = publishable(nomination.review)
-        if not sources:
-            continue
-        source = sources[0]
-        draft = domain.prepare(nomination.review, kind=source.kind, source_id=source.source_id, parts=[],
-                               language=source.language, actor=nomination.person)
-        publication = domain.publish(nomination.review, kind=source.kind, source_id=source.source_id, parts=[],
-                                     language=source.language, fingerprint=draft.fingerprint, actor=nomination.person)
-        published.append(f"/countries/{nomination.review.party_id}/published/{publication.pk}/")
-        if len(published) == 3:
-            break
-    country = published[0].split("/published/")[0] + "/" if published else "/countries/GHA/"
-    return ["/", "/countries/", country, *published[:1], "/draw/", "/open-data/"]
+    with transaction.atomic():
+        load_instruments()
+        load_parties()
+        secretariat = _secretariat()
+        state = draw(participants_in_draw(load_parties_csv(DATA / "parties.csv")), DEMO_SEED)
+        groups = {n: ReviewGroup.objects.create(number=n, started_on=d, phase_started_on=d) for n, d in GROUP_STARTS.items()}
+        parties, instruments = {p.iso3: p for p in Party.objects.all()}, {i.code: i for i in Instrument.objects.all()}
+        reviews = {}
+        for pair in state.pairing.pairs:
+            if pair.reviewed not in reviews:
+                group = groups[pair.group]
+                reviews[pair.reviewed] = CountryReview.objects.create(party=parties[pair.reviewed], group=group,
+                                                                      started_on=group.started_on)
+                open_phase(reviews[pair.reviewed], cluster=_cluster(1), opened_on=group.started_on, actor=secretariat)
+        ReviewerSeat.objects.bulk_create(
+            ReviewerSeat(review=reviews[p.reviewed], reviewer=parties[p.reviewer], instrument=instruments[str(p.instrument)],
+                         basis=str(p.basis), since=groups[p.group].started_on) for p in state.pairing.pairs)
+        ghana = reviews["GHA"]
+        people = build_cast(ghana, unrelated_review=next(r for c, r in reviews.items() if c != "GHA"))
+        phase = record_consultation(ghana.phases.get(), actor=secretariat, consulted_on=date(2021, 1, 15), languages=["en"])
+        saq = step_of(phase, "saq")
+        for document in saq.documents.all():
+            save_version(document, body=ANSWERS, base_version=0, actor=people["expert.reviewed"])
+        clear_output(saq, actor=people["fp.reviewed"])
+        source = publishable(ghana)[0]
+        draft = domain.prepare(ghana, kind=source.kind, source_id=source.source_id, parts=[], language="en",
+                               actor=people["fp.reviewed"])
+        publication = domain.publish(ghana, kind=source.kind, source_id=source.source_id, parts=[], language="en",
+                                     fingerprint=draft.fingerprint, actor=people["fp.reviewed"])
+    return ["/", "/countries/", "/countries/GHA/", f"/countries/GHA/published/{publication.pk}/", "/draw/", "/open-data/"]
+
+
+# Published answers of a realistic length: about 6,000 words over 40 questions.
+ANSWERS = "".join(
+    f"<h3>Article {n // 4 + 2}</h3><h4>{n // 4 + 2}.{n % 4 + 1} How does your domestic law give effect to this provision?</h4>"
+    f"<p><strong>Answer:</strong> yes</p><p>{'The Penal Code, section 12, criminalizes participation in an organized criminal group. ' * 10}</p>"
+    for n in range(40))
 
 
 def free_port() -> int:
@@ -112,33 +141,39 @@ def start_server(port: int) -> subprocess.Popen:
 
 
 def get(port: int, path: str, headers: dict | None = None) -> tuple[int, bytes, int]:
-    """(status, body, bytes on the wire: status line, headers and body as received)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    """(status, body as the browser reads it, bytes on the wire: status line, headers and body as sent)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("GET", path, headers=headers or {})
     response = connection.getresponse()
     body = response.read()
     head = len(f"HTTP/1.1 {response.status} {response.reason}\r\n") + sum(
         len(f"{k}: {v}\r\n") for k, v in response.getheaders()) + 2
     connection.close()
-    return response.status, body, head + len(body)
+    wire = head + len(body)
+    if response.getheader("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    return response.status, body, wire
 
 
-def page_weight(port: int, path: str, language: str) -> int:
-    """The page and every stylesheet, script and image it links, fetched as a first visit would."""
+def page_weight(port: int, path: str, language: str) -> tuple[int, int]:
+    """(bytes transferred, bytes uncompressed) of the page and every stylesheet, script and image
+    it links, fetched as a browser's first visit would (nothing cached, gzip accepted)."""
     headers = {"Accept-Encoding": "gzip, br", "Accept-Language": language}
     status, body, total = get(port, f"{path}?lang={language}", headers)
     assert status == 200, (path, status)
+    plain = len(body)
     linked = set(re.findall(rb'<link rel="stylesheet" href="([^"]+)"', body) + re.findall(rb'<(?:script|img)[^>]* src="([^"]+)"', body))
     for url in linked:
-        total += get(port, url.decode(), headers)[2]
-    return total
+        _status, content, wire = get(port, url.decode(), headers)
+        total, plain = total + wire, plain + len(content)
+    return total, plain
 
 
 def _hammer(port: int, paths: list[bytes], seconds: float, counter) -> None:
     done, deadline, i = 0, time.perf_counter() + seconds, 0
     while time.perf_counter() < deadline:
         with socket.create_connection(("127.0.0.1", port)) as s:
-            s.sendall(b"GET " + paths[i % len(paths)] + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            s.sendall(b"GET " + paths[i % len(paths)] + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip, br\r\nConnection: close\r\n\r\n")
             reply = b""
             while chunk := s.recv(65536):
                 reply += chunk
@@ -161,22 +196,26 @@ def requests_per_second(port: int, paths: list[str], seconds: float) -> float:
 
 
 def main() -> None:
+    started = time.perf_counter()
     pages = build_data()
+    print(f"# data built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     port = free_port()
     server = start_server(port)
     try:
-        heaviest = 0
+        heaviest = heaviest_plain = 0
         for path in pages:
             for language in LANGUAGES:
-                weight = page_weight(port, path, language)
-                heaviest = max(heaviest, weight)
+                weight, plain = page_weight(port, path, language)
+                heaviest, heaviest_plain = max(heaviest, weight), max(heaviest_plain, plain)
                 name = re.sub(r"_published_\d+", "_published", path.strip("/").replace("/", "_").replace("-", "_")) or "home"
                 print(f"public_page_kb_{name}_{language}: {weight / 1024:.1f}")
         print(f"public_page_kb_heaviest: {heaviest / 1024:.1f}")
+        print(f"public_page_kb_heaviest_uncompressed: {heaviest_plain / 1024:.1f}")
         public = [f"{p}?lang={lang}" for p in pages for lang in LANGUAGES]
         for path in public + ["/bench-bare/"]:  # warm every worker's per-language cache
             for _ in range(WORKERS * 3):
                 get(port, path)
+        print(f"# pages weighed at {time.perf_counter() - started:.1f} s", file=sys.stderr)
         bare_total = public_total = 0.0
         for _ in range(ROUNDS):
             bare_total += requests_per_second(port, ["/bench-bare/"], ROUND_SECONDS)

@@ -15,6 +15,8 @@ PRODUCT_COMMANDS = {
     "draw-check": "Check a pairings file against every rule of the draw.",
     "draw-eligible": "Say whether one State may review another, and why not.",
     "load-reference": "Load or update the reference data (parties, instruments, articles).",
+    "run-scheduler": "Queue deadline reminders, missed-deadline notices and digests; retry e-mails (cron).",
+    "report": "Write the status report as of a date (report status --as-of YYYY-MM-DD --format json|xlsx|docx).",
 }
 
 

@@ -42,3 +42,9 @@ def test_cancelling_before_applications_close_shows_why_it_is_refused(cast, dial
     assert "The chair may cancel only after applications close" in response.content.decode()
     dialogue.refresh_from_db()
     assert dialogue.cancelled_at is None and dialogue.stage(dialogue.held_on - timedelta(days=20)) == "open"
+
+
+def test_the_dialogues_page_offers_the_secretariat_only_the_acts_open_now(cast, dialogue, login):
+    page = login(cast["secretariat"]).get(f"/dialogues/{dialogue.pk}/").content.decode()
+    assert "Add a background document" in page
+    assert not any(act in page for act in ("Send the list to States", "Admit applicants", "Cancel for the chair", "Chair's summary"))

@@ -1,6 +1,6 @@
 """The dialogue's dates and labels, computed without the database (P&R 53)."""
 
-from datetime import date, datetime, UTC
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -64,3 +64,17 @@ def test_an_unconfirmed_application_is_not_on_the_list():
 
 def test_names_compare_without_case_or_spacing():
     assert rules.name_key("  Global  Initiative ") == rules.name_key("global initiative")
+
+
+@pytest.mark.parametrize("days_before, list_sent, expected", [
+    (20, False, {"add_document"}),
+    (12, False, {"add_document", "send_list", "cancel"}),
+    (12, True, {"add_document", "cancel"}),
+    (3, True, {"add_document", "admit", "cancel"}),
+    (0, True, {"add_document", "admit", "summary"}),
+])
+def test_the_secretariat_is_offered_exactly_the_acts_open_that_day(days_before, list_sent, expected):
+    held = date(2024, 6, 14)
+    today = held - timedelta(days=days_before)
+    assert rules.open_acts(held, today, cancelled=False, list_sent=list_sent) == expected
+    assert rules.open_acts(held, today, cancelled=True, list_sent=list_sent) == set()

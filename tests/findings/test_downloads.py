@@ -151,7 +151,30 @@ def _queries(client, untoc_list) -> tuple[int, int]:
 
 def test_the_list_export_and_page_take_the_same_queries_for_1_and_3_items(cast, login, untoc_list):
     client = login(cast["expert.reviewer1"])
+    _queries(client, untoc_list)  # warms the per-process caches (content types, session)
     _add_items(untoc_list, cast, 1)
     one = _queries(client, untoc_list)
     _add_items(untoc_list, cast, 2)
     assert _queries(client, untoc_list) == one
+
+
+def test_the_feedback_export_and_page_take_the_same_queries_for_1_and_3_clarifications(cast, login, untoc_feedback):
+    from revmod.findings.domain.feedback import ask_clarification
+    from revmod.findings.interfaces.rendering import feedback_html
+
+    client = login(cast["expert.reviewer2"])
+
+    def queries():
+        with CaptureQueriesContext(connection) as export:
+            feedback_html(untoc_feedback)
+        with CaptureQueriesContext(connection) as page:
+            assert client.get(f"/findings/feedback/{untoc_feedback.pk}/").status_code == 200
+        return len(export), len(page)
+
+    queries()
+    entries = list(untoc_feedback.entries.all())
+    ask_clarification(entries[0], question="Q0?", actor=cast["expert.reviewer1"])
+    one = queries()
+    for i, entry in enumerate(entries[1:3], start=1):
+        ask_clarification(entry, question=f"Q{i}?", actor=cast["expert.reviewer1"])
+    assert queries() == one

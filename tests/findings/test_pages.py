@@ -77,3 +77,17 @@ def test_items_are_added_on_the_page_and_bad_ones_explained(cast, login, untoc_l
     response = page.post(f"/findings/lists/{untoc_list.pk}/items/", {"kind": "good_practice", "text": "No article.", "articles": ["x"]}, follow=True)
     assert "Choose one or more articles of this instrument." in response.content.decode()
     assert list(untoc_list.items.values_list("text", flat=True)) == ["<p>Witness protection unit.</p>"]
+
+
+def test_the_phase_page_offers_downloads_of_what_is_submitted_only(cast, login, untoc_feedback):
+    from revmod.findings.domain.feedback import save_overview, submit_feedback
+
+    page = login(cast["observer.reviewed"])
+    html = page.get(f"/findings/phases/{untoc_feedback.phase_id}/").content.decode()
+    saq = untoc_feedback.phase.steps.get(kind="saq").documents.get(instrument="UNTOC")
+    assert f'action="/findings/documents/{saq.pk}/pdf/"' in html
+    assert f'action="/findings/feedback/{untoc_feedback.pk}/pdf/"' not in html
+    submit_feedback(save_overview(untoc_feedback, text="x", base_version=0, actor=cast["expert.reviewer1"]), actor=cast["fp.reviewer1"])
+    html = page.get(f"/findings/phases/{untoc_feedback.phase_id}/").content.decode()
+    assert f'action="/findings/feedback/{untoc_feedback.pk}/pdf/"' in html
+    assert f'formaction="/findings/feedback/{untoc_feedback.pk}/docx/"' in html

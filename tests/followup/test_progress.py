@@ -82,3 +82,9 @@ def test_a_report_sent_after_someone_elses_is_not_saved_and_the_text_comes_back(
     page = response.content.decode()
     assert "Someone reported on this record after you opened it" in page and "My careful account of the training" in page
     assert ProgressReport.objects.count() == 1
+
+
+def test_the_secretariat_sees_how_many_records_stand_where(cast, records, login):
+    report_progress(records["need"], actor=cast["fp.reviewed"], status="met", as_of=date(2024, 5, 1), progress="Done")
+    page = login(cast["secretariat"]).get("/followup/").content.decode()
+    assert "5 records." in page and "not reported yet: 4 · need met: 1" in page

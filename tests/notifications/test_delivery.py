@@ -105,3 +105,19 @@ def test_delivery_gives_up_after_the_last_attempt(cast, settings, delivered):
     notice.refresh_from_db()
     assert (notice.state, notice.next_attempt_at) == (NoticeState.FAILED, None)
     assert requeue_due() == 0
+
+
+def test_the_database_task_queue_and_its_worker_deliver_the_notices(cast, smtp_server, settings, delivered):
+    """The embedded default: the task waits in the database until `revmod db_worker` runs it."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    with delivered():
+        [notice] = _queue(cast["fp.reviewed"])
+    assert smtp_server.messages == []
+    assert DBTaskResult.objects.count() == 1
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert [m["To"] for m in smtp_server.messages] == [cast["fp.reviewed"].email]
+    assert Notification.objects.get(pk=notice.pk).state == NoticeState.SENT
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"

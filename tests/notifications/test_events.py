@@ -107,3 +107,4 @@ def test_an_approved_nomination_tells_the_person_and_the_review(cast, cast_revie
     assert any("approved" in str(m["Subject"]) for m in smtp_server.messages_to("efua@example.org"))
     [russian] = smtp_server.messages_to(cast["fp.reviewer2"].email)
     assert str(russian["Subject"]) == "Страновой обзор (Гана): Efua Asante — правительственный эксперт (Гана)"
+

@@ -113,11 +113,13 @@ def test_two_versions_are_compared_question_by_question(cast, untoc, login):
     before = save_point(untoc, actor=cast["expert.reviewed"])
     question = first_question(untoc)
     save_answer(untoc, question=question, value={"text": "Rewritten."}, base_revision=1, actor=cast["expert.reviewed"])
+    law = notes.attach_file(untoc, question=question, uploaded=SimpleUploadedFile("act.pdf", b"%PDF-1.7 act"), actor=cast["expert.reviewed"])
     after = submit_response(untoc, actor=cast["fp.reviewed"])
-    differences = compare(questions_of(untoc), before.answers, after.answers)
-    assert [(d.question, d.new) for d in differences] == [(question, {"text": "Rewritten."})]
+    differences = compare(questions_of(untoc), before.answers, after.answers, before.files, after.files)
+    assert [(d.question, d.new, d.old_files, d.new_files) for d in differences] == [(question, {"text": "Rewritten."}, [], [law.pk])]
     page = login(cast["expert.reviewed"]).get(f"/questionnaires/{untoc.pk}/compare/?a={before.number}&b={after.number}")
-    assert page.status_code == 200 and page.content.decode().count('class="diff"') == 1 and "Rewritten." in page.content.decode()
+    html = page.content.decode()
+    assert page.status_code == 200 and html.count('class="diff"') == 1 and "Rewritten." in html and "act.pdf" in html
 
 
 def test_the_step_is_cleared_only_once_every_questionnaire_is_submitted(cast, saq, login):
@@ -202,6 +204,8 @@ def test_files_of_answers_are_read_by_the_team_and_once_submitted_by_the_reviewe
     assert who_opens(url) == {**team, "expert.reviewer1": 404, "fp.reviewer2": 404, "fp.unrelated": 404, "ngo": 404}
     answer_all(untoc, cast["expert.reviewed"])
     submit_response(untoc, actor=cast["fp.reviewed"])
+    document = untoc.step.documents.get(instrument_id="UNTOC")
+    assert f'<a href="{url}"' in document.versions.get(number=document.current_version).body
     reopen_response(untoc, actor=cast["fp.reviewed"])
     notes.remove_file(untoc, item=draft, actor=cast["expert.reviewed"])
     later = notes.attach_file(untoc, question=question, uploaded=SimpleUploadedFile("later.pdf", b"%PDF-1.7 later"),
@@ -221,6 +225,7 @@ def test_every_read_of_the_answers_is_in_the_audit_trail(cast, untoc, login):
 
 def test_the_answering_page_costs_the_same_queries_for_1_and_3_answers(cast, untoc, login, django_assert_num_queries):
     client = login(cast["expert.reviewed"])
+    client.get(f"/questionnaires/{untoc.pk}/")  # the session's first request may save the session: not the page's cost
     questions = [q for q in questions_of(untoc) if q.parent_id is None]
     counts = []
     for n in (1, 3):

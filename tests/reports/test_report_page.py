@@ -44,6 +44,15 @@ def test_secretariat_sees_every_figure_with_its_chart(cast, login):
     assert "Ghana" not in page  # no State named beside its progress (P&R 4-5)
 
 
+def test_a_date_that_is_not_one_is_told_and_nothing_is_exported(cast, login):
+    client = login(cast["secretariat"])
+    page = client.get("/reports/?as_of=2024-02-30").content.decode()
+    assert 'role="alert"' in page and "Enter a valid date." in page
+    response = client.get("/reports/status.docx?as_of=2024-02-30", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 400 and "Saisissez une date valide." in response.content.decode()
+    assert not AuditEntry.objects.filter(action="reports.status.exported").exists()
+
+
 def test_report_page_is_right_to_left_in_arabic(cast, login):
     page = login(cast["secretariat"]).get("/reports/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert 'dir="rtl"' in page and 'text-anchor="end"' in page
@@ -77,6 +86,7 @@ def test_docx_has_the_tables_and_native_charts_and_reads_right_to_left_in_arabic
     charts = [rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/chart")]
     assert len(charts) == 9  # one Word chart per table with a chart and data on that date
     assert len(document.inline_shapes) == 9
+    assert all(b'<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="maxMin"/>' in c.blob for c in charts)
 
 
 def test_docx_chart_holds_the_figure_and_its_editable_data(cast, login):

@@ -1,8 +1,11 @@
 """SAQ statistics: per question how the States answered, filtered, drilled down, for the secretariat only."""
 
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
 
 from revmod.audit.models import AuditEntry
 from revmod.questionnaires.domain.definitions import load_questionnaires
@@ -77,8 +80,21 @@ def test_statistics_page_names_no_state_and_its_drill_down_is_audited(cast, logi
     assert "Mexico" in page and "Ghana" not in page
 
 
+def test_statistics_download_has_a_row_per_question_and_is_audited(cast, login, answered):
+    response = login(cast["secretariat"]).get("/reports/saq/statistics.xlsx",
+                                               {"questionnaire": answered["definition"].pk, "region": "AFRICA"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert rows["2.2"][2:] == (1, 1, "yes: 1; yes, in part: 0; no: 0")
+    assert len(rows) == Question.objects.filter(definition=answered["definition"]).count()
+    assert "Ghana" not in str(list(sheet.values))
+    entry = AuditEntry.objects.get(action="reports.saq.exported")
+    assert (entry.actor, entry.data["region"]) == (cast["secretariat"], "AFRICA")
+
+
 def test_statistics_are_404_for_everyone_but_the_secretariat(cast, login, client, answered):
-    urls = ("/reports/saq/", f"/reports/saq/{answered['definition'].pk}/{answered['question'].pk}/")
+    urls = ("/reports/saq/", "/reports/saq/statistics.xlsx",
+            f"/reports/saq/{answered['definition'].pk}/{answered['question'].pk}/")
     for key, person in cast.items():
         if key == "secretariat":
             continue

@@ -24,6 +24,7 @@ from tests.security.world import MISSING, USER_KINDS, build_world
 pytestmark = pytest.mark.integration
 
 CHECKS: list[int] = []  # probes made, summed in the last test's output
+DOWNLOADS: set[str] = set()  # addresses that answered with a file to download
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
 
 
@@ -160,6 +161,11 @@ def test_each_kind_of_user_opens_exactly_what_the_matrix_says(who, world):
             if got not in expected(who, rule):
                 wrong.append(f"{name} [{rule.what}]: {got} ({response.status_code}), expected {'/'.join(sorted(expected(who, rule)))}")
                 continue
+            if got == "open" and response.get("Content-Disposition", "").startswith("attachment"):
+                DOWNLOADS.add(name)
+                headers = (response.get("X-Content-Type-Options"), response.get("Content-Security-Policy"))
+                if headers != ("nosniff", "default-src 'none'; sandbox"):
+                    wrong.append(f"{name}: a download without nosniff and a sandbox CSP: {headers}")
             if got == "open" or not rule.args or all(v.startswith("=") for v in rule.args.values()):
                 continue
             absent = prober.call(who, name, rule, missing=True)
@@ -172,5 +178,6 @@ def test_matrix_size_is_reported(capsys):
     """Prints the number of endpoint × user probes made by this run (issue 7 asks for the figure)."""
     cells = sum(len(rules) for rules in RULES.values()) * len(USER_KINDS)
     with capsys.disabled():
-        print(f"\naccess matrix: {len(RULES)} URL names, {cells} endpoint × user cells, {len(CHECKS)} probes made")
+        print(f"\naccess matrix: {len(RULES)} URL names, {cells} endpoint × user cells, {len(CHECKS)} probes made; "
+              f"{len(DOWNLOADS)} download addresses checked for safe headers")
     assert cells >= len(RULES) * len(USER_KINDS)

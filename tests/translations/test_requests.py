@@ -100,7 +100,7 @@ def test_a_service_that_is_down_fails_clearly_and_the_retry_succeeds(
 
 
 def test_a_service_that_stops_midway_keeps_what_was_translated(
-        cast, cast_review, version, settings, libretranslate_url, django_capture_on_commit_callbacks):
+        cast, cast_review, version, settings, login, libretranslate_url, django_capture_on_commit_callbacks):
     paragraphs = [f"<p>The house is big. {n}</p>" for n in range(45)]   # two engine calls (40 + 5 blocks)
     long = save_version(version.document, body="".join(paragraphs), base_version=1, actor=cast["expert.reviewed"])
     settings.REVMOD_MT_BACKENDS = f"en-es=libretranslate@{libretranslate_url.url}"
@@ -110,6 +110,8 @@ def test_a_service_that_stops_midway_keeps_what_was_translated(
         translation = request_translation(long, source_language="en", target_language="es", actor=cast["fp.reviewed"])
     translation.refresh_from_db()
     assert (translation.status, translation.failure, len(translation.segments)) == (TranslationStatus.FAILED, Failure.UNAVAILABLE, 40)
+    html = login(cast["fp.reviewed"]).get(f"/translations/{translation.pk}/").content.decode()
+    assert "40 blocks of 45 were translated and are kept." in html
 
     libretranslate_url.handler.fail_after = None
     with django_capture_on_commit_callbacks(execute=True):

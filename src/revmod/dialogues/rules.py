@@ -64,6 +64,37 @@ def may_cancel(held_on: date, today: date) -> bool:
     return applications_close_on(held_on) < today < held_on
 
 
+def may_send_list(held_on: date, today: date) -> bool:
+    """The list goes to States once applications are closed and before the dialogue (P&R 53(d), (e))."""
+    return applications_close_on(held_on) < today < held_on
+
+
+def may_admit(held_on: date, today: date) -> bool:
+    """Applicants nobody objected to are admitted once objections are closed (P&R 53(d), (e))."""
+    return not is_objection_in_time(held_on, today)
+
+
+def may_publish(held_on: date, today: date) -> bool:
+    """The chair's summary is published once the dialogue has taken place (P&R 53(h))."""
+    return today >= held_on
+
+
+def open_acts(held_on: date, today: date, *, cancelled: bool, list_sent: bool) -> set[str]:
+    """The secretariat's acts open now, so the page offers exactly what the domain accepts (P&R 53)."""
+    if cancelled:
+        return set()
+    acts = {"add_document"}
+    if not list_sent and may_send_list(held_on, today):
+        acts.add("send_list")
+    if list_sent and may_admit(held_on, today):
+        acts.add("admit")
+    if may_cancel(held_on, today):
+        acts.add("cancel")
+    if may_publish(held_on, today):
+        acts.add("summary")
+    return acts
+
+
 def stage(held_on: date, today: date, *, cancelled_at: datetime | None, list_sent_at: datetime | None,
           published_at: datetime | None) -> Stage:
     """Where a dialogue stands, derived from its dates and what has been done (P&R 53)."""

@@ -17,11 +17,14 @@ from revmod.followup import policy
 from revmod.followup.domain import practices as sharing
 from revmod.followup.domain.progress import report_progress
 from revmod.followup.domain.queries.overview import short_name, ta_overview
-from revmod.followup.domain.queries.records import history_of, latest_report_id, record_for, records_visible_to
+from revmod.followup.domain.queries.records import (
+    history_of, latest_report_id, record_for, records_visible_to, status_counts,
+)
 from revmod.followup.enums import Grouping, progress_label
 from revmod.followup.interfaces import exports
 from revmod.followup.interfaces.forms import PeriodForm, PracticeForm, ProgressForm, RecordFilter
 from revmod.followup.models import QuestionnairePractice
+from revmod.followup.rules import NOT_REPORTED
 from revmod.reviews.policy import reviews_visible_to
 
 EXPORTS = {"xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.to_xlsx),
@@ -38,13 +41,15 @@ def records(request):
     reviews = list(reviews_visible_to(request.user))
     form = RecordFilter(request.GET or None, parties=[r.party for r in reviews])
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
-    page = Paginator(records_visible_to(request.user, **filters), 50).get_page(request.GET.get("page"))
+    found = records_visible_to(request.user, **filters)
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    counts = [(progress_label(None if status == NOT_REPORTED else status), n) for status, n in status_counts(found)]
     record("followup.records.read", actor=request.user, request=request, data=filters)
     rows = [(item, progress_label(item.latest_status), short_name(item.list.instrument_id)) for item in page]
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "followup/records.html", {"form": form, "page": page, "rows": rows, "query": query.urlencode(),
-                                                     "is_secretariat": policy.is_secretariat(request.user)})
+                                                     "counts": counts})
 
 
 @login_required

@@ -1,8 +1,9 @@
 """The secretariat's status report, its downloads and the SAQ statistics; to others they do not exist (STYLE 7)."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import gettext as _
 
 from revmod.core.i18n import localized, short_language
 from revmod.questionnaires.answers import OPTION_LABELS, readable
@@ -12,6 +13,7 @@ from revmod.reports.domain.audit import record_answers_read, record_export
 from revmod.reports.domain.queries.saq import Filters, answers_to, saq_statistics
 from revmod.reports.domain.queries.status import status_report
 from revmod.reports.interfaces.charts import layout
+from revmod.reports.interfaces.exporters import saq_to_xlsx
 from revmod.reports.interfaces.forms import AsOfForm, SaqFilterForm
 from revmod.reports.interfaces.names import names_for
 from revmod.reports.interfaces.render import FORMATS, export_status, report_title
@@ -44,7 +46,10 @@ def status_export(request, fmt: str):
     _secretariat_only(request)
     if fmt not in FORMATS:
         raise Http404
-    as_of, language = AsOfForm(request.GET or None).day(), short_language(get_language())
+    form = AsOfForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return HttpResponseBadRequest(" ".join(form.errors["as_of"]), content_type="text/plain; charset=utf-8")
+    as_of, language = form.day(), short_language(get_language())
     export = export_status(as_of, fmt=fmt, language=language)
     record_export("status", actor=request.user, request=request,
                   data={"as_of": as_of.isoformat(), "format": fmt, "language": language})
@@ -81,6 +86,27 @@ def saq(request):
         context.update(states=states, figures=figures, query=request.GET.urlencode(),
                        definition=form.cleaned_data["questionnaire"])
     return render(request, "reports/saq.html", context)
+
+
+def saq_export(request):
+    """The statistics as a workbook (counts only, no State named); every download is audited."""
+    _secretariat_only(request)
+    form = _saq_filters(request)
+    if not form.is_valid():
+        return HttpResponseBadRequest(" ".join(e for errors in form.errors.values() for e in errors),
+                                      content_type="text/plain; charset=utf-8")
+    definition, language = form.cleaned_data["questionnaire"], short_language(get_language())
+    filters = Filters(group=form.cleaned_data["group"], region=getattr(form.cleaned_data["region"], "pk", None))
+    states, figures = saq_statistics(definition, filters)
+    title = _("%(questionnaire)s: answers submitted by %(states)s States") % {"questionnaire": definition, "states": states}
+    content = saq_to_xlsx(figures, title=title, rtl=get_language_bidi(),
+                          headers=[_("Question"), _("Text"), _("Put to"), _("Answered"), _("Answers")],
+                          option_label=lambda code: option_label(code, language))
+    record_export("saq", actor=request.user, request=request, data={
+        "definition": definition.pk, "group": filters.group, "region": filters.region, "language": language})
+    response = HttpResponse(content, content_type=FORMATS["xlsx"])
+    response["Content-Disposition"] = f'attachment; filename="revmod-saq-{definition.pk}-{language}.xlsx"'
+    return response
 
 
 def saq_answers(request, definition: int, question: int):

@@ -15,7 +15,7 @@ class Translation(models.Model):
     `segments` keeps each block translated so far: a retry after a failure goes on from there.
     """
 
-    source = models.ForeignKey("documents.DocumentVersion", verbose_name=_("source version"), on_delete=models.PROTECT,
+    source = models.ForeignKey("documents.DocumentVersion", verbose_name=_("source version"), on_delete=models.CASCADE,
                                related_name="translations")
     source_language = models.CharField(_("from"), max_length=2)
     target_language = models.CharField(_("into"), max_length=2)

@@ -101,7 +101,7 @@ def admit_unopposed(dialogue: Dialogue, *, actor, today: date | None = None) -> 
     dialogue = Dialogue.objects.select_for_update().get(pk=dialogue.pk)
     if dialogue.cancelled_at or dialogue.list_sent_at is None:
         raise Refused(_("The list of applicants has not been sent to States."))
-    if rules.is_objection_in_time(dialogue.held_on, today):
+    if not rules.may_admit(dialogue.held_on, today):
         raise Refused(_("States may object until %(day)s: applicants are admitted after that.")
                       % {"day": date_format(dialogue.dates.objections_close_on)})
     pending = list(dialogue.applications.filter(confirmed_at__isnull=False, decision__isnull=True, objections__isnull=True)

@@ -87,11 +87,11 @@ def send_list_to_states(dialogue: Dialogue, *, actor, today: date | None = None)
         raise Refused(_("This dialogue was cancelled."))
     if dialogue.list_sent_at:
         raise Refused(_("The list was already sent to States on %(day)s.") % {"day": date_format(dialogue.list_sent_at.date())})
-    if rules.is_application_in_time(dialogue.held_on, today):
+    if not rules.may_send_list(dialogue.held_on, today):
+        if today >= dialogue.held_on:
+            raise Refused(_("This dialogue has already taken place."))
         raise Refused(_("Applications are open until %(day)s: the list goes to States after that.")
                       % {"day": date_format(dialogue.dates.applications_close_on)})
-    if today >= dialogue.held_on:
-        raise Refused(_("This dialogue has already taken place."))
     dialogue.list_sent_at = timezone.now()
     dialogue.save(update_fields=["list_sent_at"])
     count = dialogue.applications.filter(confirmed_at__isnull=False).count()
@@ -151,7 +151,7 @@ def publish_summary(dialogue: Dialogue, *, actor, summary: dict, observations: d
     dialogue = Dialogue.objects.select_for_update().get(pk=dialogue.pk)
     if dialogue.cancelled_at:
         raise Refused(_("This dialogue was cancelled."))
-    if today < dialogue.held_on:
+    if not rules.may_publish(dialogue.held_on, today):
         raise Refused(_("The summary is published after the dialogue (%(day)s).") % {"day": date_format(dialogue.held_on)})
     summary = texts(summary, max_chars=100_000)
     if not summary:

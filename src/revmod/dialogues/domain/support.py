@@ -11,6 +11,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from revmod.core.errors import Refused
+from revmod.core.virus_scan import check_upload
 from revmod.core.i18n import UN_LANGUAGES
 from revmod.documents.domain import _sniff  # the platform's one check of a file's type by content
 from revmod.notifications.domain import Draft, notice_key, notify, queue
@@ -47,6 +48,7 @@ def checked_upload(uploaded) -> tuple[bytes, str, str]:
     kind = _sniff(data[:16])
     if kind is None:
         raise Refused(_("This kind of file is not accepted: send PDF, Word, Excel, images or plain text."))
+    check_upload(data, name=uploaded.name)  # ClamAV, when installed (core.virus_scan)
     return data, kind, get_valid_filename(PurePath(uploaded.name).name)[:200] or "file"
 
 

@@ -42,6 +42,8 @@ def dialogue_detail(request, pk):
         "summary": localized(dialogue.summary), "observations": localized(dialogue.observations),
         "participants": applicants.participants(dialogue) if published else [],
         "can_manage": policy.can_manage(request.user),
+        "acts": rules.open_acts(dialogue.held_on, today, cancelled=dialogue.cancelled_at is not None,
+                                list_sent=dialogue.list_sent_at is not None),
         "can_view_applicants": policy.can_view_applicants(request.user, dialogue)})
 
 

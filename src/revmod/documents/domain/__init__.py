@@ -1,5 +1,6 @@
 """Writes of review documents: versions with edit-conflict detection, attachments, messages."""
 
+import codecs
 import hashlib
 import html
 from pathlib import PurePath
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from revmod.audit.domain import record
 from revmod.core.errors import EditConflict, Refused
+from revmod.core.virus_scan import check_upload
 from revmod.documents.models import Attachment, ClarificationQuestion, Document, DocumentVersion, Message
 from revmod.documents.wordcount import count_words
 from revmod.reviews import policy
@@ -78,10 +80,12 @@ def _sniff(head: bytes) -> str | None:
         if head.startswith(magic):
             return kind
     try:
-        head.decode("utf-8")
-        return "text/plain"
+        # Incremental: the head may end inside a character (Chinese is three bytes to a character).
+        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
         return None
+    # Text has no control characters but tab, line ends and form feed: a binary (ELF, Mach-O) is refused.
+    return None if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text) else "text/plain"
 
 
 @transaction.atomic
@@ -99,6 +103,7 @@ def add_attachment(*, actor, uploaded, document: Document | None = None, message
     kind = _sniff(data[:16])
     if kind is None:
         raise Refused(_("This kind of file is not accepted: send PDF, Word, Excel, images or plain text."))
+    check_upload(data, name=uploaded.name)  # ClamAV, when installed (core.virus_scan)
     name = get_valid_filename(PurePath(uploaded.name).name)[:200] or "file"
     attachment = Attachment(document=document, message=message, name=name, size=len(data), content_type=kind,
                             sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actor,

@@ -34,7 +34,9 @@ def focal_points_in(review_ids) -> dict[tuple[int, str], list[User]]:
     nominations = Nomination.objects.filter(
         review_id__in=review_ids, role=Role.FOCAL_POINT, status=NominationStatus.APPROVED,
         ended_at__isnull=True, person__is_active=True,
-    ).select_related("person__notification_preference")
+    ).select_related("person__notification_preference").only(
+        "review_id", "party_id", "person__email", "person__language", "person__is_active",
+        "person__notification_preference__frequency", "person__notification_preference__monthly_digest")
     for nomination in nominations:
         found[(nomination.review_id, nomination.party_id)].append(nomination.person)
     return found
@@ -43,7 +45,9 @@ def focal_points_in(review_ids) -> dict[tuple[int, str], list[User]]:
 def reviewers_in(review_ids) -> dict[int, list]:
     """Review -> its reviewing States now seated, each once: one query."""
     found: dict[int, dict] = defaultdict(dict)
-    for seat in ReviewerSeat.objects.filter(review_id__in=review_ids, until__isnull=True).select_related("reviewer"):
+    seats = ReviewerSeat.objects.filter(review_id__in=review_ids, until__isnull=True).select_related("reviewer").only(
+        "review_id", "reviewer__names", "reviewer__mission_email")
+    for seat in seats:
         found[seat.review_id][seat.reviewer_id] = seat.reviewer
     return {review_id: list(parties.values()) for review_id, parties in found.items()}
 

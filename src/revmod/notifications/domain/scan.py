@@ -47,7 +47,8 @@ def scan_deadlines(today: date) -> int:
     """
     horizon = today + timedelta(days=max(conf.reminder_days()))
     open_steps = ReviewStep.objects.filter(status=StepStatus.OPEN, due_on__isnull=False, due_on__lte=horizon)
-    steps = list(open_steps.select_related("phase__review__party").order_by("pk"))
+    steps = list(open_steps.select_related("phase__review__party").order_by("pk").only(
+        "kind", "due_on", "phase__review__party__names", "phase__review__party__mission_email"))
     if not steps:
         return 0
     review_ids = open_steps.values("phase__review_id")

@@ -17,7 +17,7 @@ from revmod.core.errors import Refused
 from revmod.documents.models import Document, DocumentVersion, Message
 from revmod.publication import policy
 from revmod.publication.domain import rendering
-from revmod.publication.domain.queries import material_title
+from revmod.publication.domain.queries import forget_edition, material_title
 from revmod.publication.enums import CONTENT_LANGUAGES, PublicationKind
 from revmod.publication.models import Publication, PublicEdition
 from revmod.questionnaires.domain.queries import last_submission, questions_of, shown_questions
@@ -127,8 +127,11 @@ def preview(review: CountryReview, *, kind: str, source_id: int, parts: list[int
 
 
 def _next_edition() -> None:
+    """Move the public edition on; this process reads it again now and after the commit."""
     if not PublicEdition.objects.filter(pk=1).update(number=F("number") + 1):
         PublicEdition.objects.create(pk=1, number=1)
+    forget_edition()
+    transaction.on_commit(forget_edition)
 
 
 @transaction.atomic

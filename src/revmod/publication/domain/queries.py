@@ -1,5 +1,6 @@
 """Reads of publication: what a review may publish, what is public, the public edition number."""
 
+import time
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -14,9 +15,27 @@ from revmod.reference.enums import InstrumentCode
 from revmod.reviews.enums import StepKind, StepStatus
 
 
+EDITION_SECONDS = 1.0
+_edition = {"number": 0, "read_at": float("-inf")}
+
+
 def edition() -> int:
-    """The public edition: moves on at every publication and withdrawal (one query)."""
-    return PublicEdition.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+    """The public edition: moves on at every publication and withdrawal.
+
+    Read from the database at most once a second per process (a query per public page would
+    cost more than the page itself on SQLite), so a withdrawal is off the pages of every
+    server process within a second, and at once in the process that made it.
+    """
+    now = time.monotonic()
+    if now - _edition["read_at"] >= EDITION_SECONDS:
+        _edition["number"] = PublicEdition.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+        _edition["read_at"] = now
+    return _edition["number"]
+
+
+def forget_edition() -> None:
+    """The next `edition()` reads the database again."""
+    _edition["read_at"] = float("-inf")
 
 
 def django_language(code: str | None) -> str:

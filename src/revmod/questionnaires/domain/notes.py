@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from revmod.audit.domain import record
 from revmod.core.errors import Refused
+from revmod.core.virus_scan import check_upload
 from revmod.documents.domain import _sniff as sniff_type  # the platform's one list of accepted file types
 from revmod.questionnaires import policy
 from revmod.questionnaires.domain.queries import readable_file_ids
@@ -58,6 +59,7 @@ def attach_file(response: Response, *, question: Question, uploaded, actor) -> A
     kind = sniff_type(data[:16])
     if kind is None:
         raise Refused(_("This kind of file is not accepted: send PDF, Word, Excel, images or plain text."))
+    check_upload(data, name=uploaded.name)  # ClamAV, when installed (core.virus_scan)
     answer, _created = Answer.objects.get_or_create(
         response=response, question=question,
         defaults={"value": None, "revision": 0, "updated_by": actor, "updated_at": timezone.now()})

@@ -154,9 +154,18 @@ class Difference:
     question: Question
     old: dict | None
     new: dict | None
+    old_files: list[int] = field(default_factory=list)
+    new_files: list[int] = field(default_factory=list)
 
 
-def compare(questions: list[Question], old: dict[str, dict | None], new: dict[str, dict | None]) -> list[Difference]:
-    """The questions whose answer differs between two versions, in questionnaire order."""
-    return [Difference(q, old.get(str(q.pk)), new.get(str(q.pk))) for q in questions
-            if (old.get(str(q.pk)) or None) != (new.get(str(q.pk)) or None)]
+def compare(questions: list[Question], old: dict[str, dict | None], new: dict[str, dict | None],
+            old_files: dict[str, list[int]] | None = None, new_files: dict[str, list[int]] | None = None) -> list[Difference]:
+    """The questions whose answer or files differ between two versions, in questionnaire order."""
+    old_files, new_files = old_files or {}, new_files or {}
+    differences = []
+    for q in questions:
+        key = str(q.pk)
+        before, after = old_files.get(key, []), new_files.get(key, [])
+        if (old.get(key) or None) != (new.get(key) or None) or sorted(before) != sorted(after):
+            differences.append(Difference(q, old.get(key), new.get(key), before, after))
+    return differences

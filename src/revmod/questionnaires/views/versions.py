@@ -8,7 +8,7 @@ from revmod.core.i18n import short_language
 from revmod.questionnaires import policy
 from revmod.questionnaires.answers import readable
 from revmod.questionnaires.domain.queries import compare as compare_versions, questions_of, version_files
-from revmod.questionnaires.models import Response, ResponseVersion
+from revmod.questionnaires.models import AnswerFile, Response, ResponseVersion
 from revmod.questionnaires.views.common import items, response_or_404
 
 
@@ -51,9 +51,12 @@ def compare(request, pk):
     if old.number > new.number:
         old, new = new, old
     language = short_language()
+    differences = compare_versions(questions_of(response), old.answers, new.answers, old.files, new.files)
+    files = AnswerFile.objects.in_bulk([i for d in differences for i in d.old_files + d.new_files])
     rows = [{"question": d.question, "old": readable(d.question.kind, d.old, language),
-             "new": readable(d.question.kind, d.new, language)}
-            for d in compare_versions(questions_of(response), old.answers, new.answers)]
+             "new": readable(d.question.kind, d.new, language),
+             "old_files": [files[i] for i in d.old_files if i in files], "new_files": [files[i] for i in d.new_files if i in files]}
+            for d in differences]
     return render(request, "questionnaires/compare.html", {
         "response": response, "review": response.step.phase.review, "old": old, "new": new, "rows": rows,
         "versions": visible})

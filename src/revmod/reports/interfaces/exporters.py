@@ -62,3 +62,24 @@ def _chart(sheet, table: Table) -> None:
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
     sheet.add_chart(chart, f"{get_column_letter(len(table.headers) + 2)}4")
+
+
+def saq_to_xlsx(figures, *, title: str, headers: list[str], option_label, rtl: bool = False) -> bytes:
+    """The SAQ statistics as one sheet: a row per question in questionnaire order, counts only."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "SAQ"
+    sheet.sheet_view.rightToLeft = rtl
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=12)
+    sheet.append(headers)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for item in figures:
+        options = "; ".join(f"{option_label(code)}: {count}" for code, count in item.options.items())
+        sheet.append([item.question.label, item.question.text, item.applied, item.answered, options])
+    for column, width in zip("ABCDE", (10, 80, 12, 12, 40), strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

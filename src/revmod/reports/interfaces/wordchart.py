@@ -88,10 +88,16 @@ def chart_xml(chart: Chart, *, data_rel: str, rtl: bool) -> bytes:
         f'<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="{"maxMin" if rtl else "minMax"}"/></c:scaling>'
         '<c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>'
         '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
-        '<c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>'
+        f'<c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/>{_unit(chart)}</c:valAx>'
         f'</c:plotArea>{legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
         f'<c:externalData r:id="{data_rel}"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>'
     ).encode()
+
+
+def _unit(chart: Chart) -> str:
+    """Whole steps on the value axis when the counts are small (no "0.5 reviews")."""
+    counts = all(float(v).is_integer() for _, values in chart.rows for v in values)
+    return '<c:majorUnit val="1"/>' if counts and chart.maximum <= 10 else ""
 
 
 def _inline(rel: str, number: int, height: int, description: str) -> str:

@@ -10,6 +10,9 @@ on its own so that they restart and scale separately (docs/deployment.md):
     revmod migrate --noinput && revmod collectstatic --noinput    # at each release
     gunicorn revmod.wsgi:application --bind 127.0.0.1:8000 --workers 4 --threads 4
     revmod db_worker                                             # one or more
+    revmod run-scheduler                                         # from cron, e.g. hourly
+
+`revmod serve` also runs that scheduler itself, every hour (`--no-scheduler` to leave it to cron).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 STOP_GRACE_SECONDS = 20
+SCHEDULER_SECONDS = 3600  # `revmod run-scheduler` is idempotent: hourly catches a missed day soon
 
 
 def _positive_int(value: str) -> int:
@@ -94,6 +98,11 @@ class Command(BaseCommand):
             help="Do not run the background task worker (run `revmod db_worker` yourself).",
         )
         parser.add_argument(
+            "--no-scheduler",
+            action="store_true",
+            help="Do not run the notice scheduler (run `revmod run-scheduler` from cron yourself).",
+        )
+        parser.add_argument(
             "--no-migrate",
             action="store_true",
             help="Skip `migrate` and `collectstatic` (already done at release time).",
@@ -151,6 +160,11 @@ class Command(BaseCommand):
                     f"Tasks backend is {backend!r}, not django_tasks_db: no task worker started "
                     "(run that backend's own worker)."
                 )
+
+        if not options["no_scheduler"]:
+            # Deadline reminders, missed-deadline notices, digests, e-mail retries (docs/notifications.md).
+            commands["scheduler"] = [sys.executable, "-m", "django", "run_scheduler", "--loop",
+                                     str(SCHEDULER_SECONDS), "--verbosity", str(verbosity)]
 
         self._stopping = 0
         previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}

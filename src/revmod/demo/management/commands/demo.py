@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from revmod.demo.cast import CAST, DEMO_PASSWORD
 from revmod.demo.mechanism import build_mechanism
+from revmod.questionnaires.domain.definitions import load_questionnaires
 from revmod.reference.domain import load_instruments, load_parties
 from revmod.reviews.models import CountryReview
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         else:
             load_instruments()
             parties = load_parties()
+            load_questionnaires()  # the shipped cluster-1 questionnaires, so the SAQ steps can be answered
             counts = build_mechanism()
             self.stdout.write(f"Loaded {parties} parties, {counts['reviews']} reviews, {counts['seats']} pairings, "
                               f"{counts['people']} people.")

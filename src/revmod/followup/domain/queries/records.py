@@ -3,7 +3,7 @@ observations, each with its State, instrument, articles and clusters, and where 
 
 from datetime import date
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -56,6 +56,14 @@ def records_visible_to(user, *, party: str = "", instrument: str = "", kind: str
     return (items.select_related("list__review__party", "list__instrument")
             .prefetch_related(Prefetch("articles", queryset=Article.objects.select_related("cluster")))
             .order_by("list__review__party_id", "list__instrument__order", "list__phase_id", "order", "id"))
+
+
+def status_counts(items: QuerySet[ObservationItem]) -> list[tuple[str, int]]:
+    """How many of these records stand where, in the order of the statuses (one query): the
+    secretariat's whole picture at a glance, never per State (P&R 4-5)."""
+    counts = dict(items.order_by().values_list("latest_status").annotate(n=Count("pk", distinct=True)))
+    order = [None, *rules.NEED_STATUSES, *rules.MEASURE_STATUSES]
+    return [(status or rules.NOT_REPORTED, counts[status]) for status in order if counts.get(status)]
 
 
 def record_for(user, pk: int) -> ObservationItem | None:

@@ -1,5 +1,6 @@
 """`revmod run-scheduler`: the periodic job of notices (deadlines, digests, retries), once or in a loop."""
 
+import logging
 import signal
 import time
 from datetime import date
@@ -8,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from revmod.notifications.domain.scheduler import run_once
+
+logger = logging.getLogger(__name__)
 
 
 def _day(value: str) -> date:
@@ -37,8 +40,14 @@ class Command(BaseCommand):
         if loop:
             signal.signal(signal.SIGTERM, self._stop)
         while True:
-            self._run(today or timezone.localdate())
-            if not loop or self._stopping:
+            if not loop:
+                self._run(today or timezone.localdate())
+                return
+            try:
+                self._run(today or timezone.localdate())
+            except Exception:  # a passing failure (database restart...): log it, try again next round
+                logger.exception("The notice scheduler run failed; it runs again in %s seconds", loop)
+            if self._stopping:
                 return
             try:
                 self._sleep(loop)
