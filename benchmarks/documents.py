@@ -90,6 +90,8 @@ def setup():
     load_instruments()
     load_parties()
     load_questionnaires()
+    # The largest UNTOC questionnaire: as for a State not party to UNCAC, articles 8 and 9 are asked too (P&R 9).
+    Party.objects.filter(pk="GHA").update(uncac_party=False)
     group = ReviewGroup.objects.create(number=1, started_on=STARTED, phase_started_on=STARTED)
     review = make_review("GHA", group=group, same="KEN", other="NOR")
     cast = build_cast(review, unrelated_review=make_review("MEX", group=group, same="PER", other="FRA"))

@@ -91,3 +91,21 @@ def test_the_phase_page_offers_downloads_of_what_is_submitted_only(cast, login, 
     html = page.get(f"/findings/phases/{untoc_feedback.phase_id}/").content.decode()
     assert f'action="/findings/feedback/{untoc_feedback.pk}/pdf/"' in html
     assert f'formaction="/findings/feedback/{untoc_feedback.pk}/docx/"' in html
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("body", "shown"), [
+    ("<p>One &amp; two<br>three</p><p>Four</p>", "One & two\nthree\n\nFour"),
+    ("<p>Bold <strong>x</strong></p>", "<p>Bold <strong>x</strong></p>"),
+    ("", ""),
+])
+def test_simple_rich_text_is_edited_as_the_plain_text_it_was_typed_as(body, shown):
+    from revmod.findings.templatetags.findings_tags import editable
+
+    assert editable(body) == shown
+
+
+def test_a_tampered_form_is_a_conflict_not_an_error(cast, login, untoc_list):
+    page = login(cast["expert.reviewer1"]).post(f"/findings/lists/{untoc_list.pk}/summary/", {"text": "Short.", "base_version": "x"})
+    assert page.status_code == 409 and "Someone saved a newer version" in page.content.decode()
+    assert login(cast["expert.reviewer1"]).post(f"/findings/parts/item/{10**9}/", {"text": "x"}).status_code == 404

@@ -72,3 +72,12 @@ def test_the_page_and_its_xlsx_and_docx_exports_agree(cast, records, login):
 def test_a_period_that_ends_before_it_starts_is_refused_clearly(cast, records, login):
     page = login(cast["secretariat"]).get("/followup/technical-assistance/?start=2024-12-01&end=2024-01-01").content.decode()
     assert "must not be after its end" in page and "needs identified." not in page
+
+
+def test_the_exports_read_right_to_left_in_arabic(cast, records, login, settings):
+    client = login(cast["secretariat"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    response = client.get("/followup/technical-assistance/?format=xlsx")
+    assert response["Content-Disposition"].endswith('-ar.xlsx"')
+    book = load_workbook(io.BytesIO(response.content))
+    assert len(book.worksheets) == 4 and all(sheet.sheet_view.rightToLeft for sheet in book.worksheets)

@@ -70,6 +70,7 @@ def test_the_secretariat_sees_what_was_sent_about_a_review_and_what_bounced(cast
     people = [cast["fp.reviewed"]]
     notify("one", people=people, subject="First", body="x", review=cast_review)
     client = login(cast["secretariat"])
+    client.get("/notifications/")  # the session's first request writes its start time: not counted below
     one = _log_queries(client, cast_review)
     notify("two", people=people, subject="Second", body="x", review=cast_review,
            extra_emails=[f"mission@{BOUNCING_DOMAIN}"])
@@ -108,3 +109,20 @@ def test_the_secretariat_edits_a_template_and_unknown_placeholders_are_refused(c
     page = client.post("/notifications/templates/reminder.deadline/", {**form, "body_en": "By {deadline}"}, follow=True)
     assert "Unknown placeholder(s): deadline" in page.content.decode()
     assert login(cast["fp.reviewed"]).get("/notifications/templates/").status_code == 404
+
+
+def test_my_preferences_are_saved_and_the_pages_lead_to_the_inbox_and_the_log(cast, cast_review, login, client):
+    from revmod.notifications.models import NotificationPreference
+
+    fp = cast["fp.reviewed"]
+    login(fp)
+    page = client.get("/notifications/preferences/").content.decode()
+    assert "Missed deadlines and messages from the secretariat are always e-mailed" in page
+    client.post("/notifications/preferences/", {"action": "preferences", "frequency": "off"})
+    preference = NotificationPreference.objects.get(user=fp)
+    assert (preference.frequency, preference.monthly_digest) == ("off", False)
+    review_page = client.get(f"/reviews/{cast_review.pk}/").content.decode()
+    assert 'href="/notifications/"' in review_page
+    assert f"/notifications/reviews/{cast_review.pk}/" not in review_page
+    login(cast["secretariat"])
+    assert f"/notifications/reviews/{cast_review.pk}/" in client.get(f"/reviews/{cast_review.pk}/").content.decode()

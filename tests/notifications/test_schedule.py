@@ -1,6 +1,6 @@
 """The deadline arithmetic of notices and the iCalendar text, as pure functions."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -54,7 +54,7 @@ def test_ical_text_is_escaped_and_folded_without_splitting_a_character():
 
 def test_a_calendar_has_one_all_day_event_per_deadline():
     text = calendar([Event("u1@revmod", DUE, "Ghana: summary", url="https://x/reviews/1/")], name="Deadlines",
-                    stamp=datetime(2021, 1, 1, tzinfo=timezone.utc))
+                    stamp=datetime(2021, 1, 1, tzinfo=UTC))
     assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and text.endswith("END:VCALENDAR\r\n")
     assert "DTSTART;VALUE=DATE:20210715\r\nDTEND;VALUE=DATE:20210716\r\n" in text
     assert "SUMMARY:Ghana: summary\r\n" in text

@@ -48,7 +48,7 @@ def test_a_country_profile_in_arabic_reads_right_to_left_and_works_with_the_keyb
     page.keyboard.press("Tab")
     link = page.evaluate(FOCUSED)
     assert link["tag"] == "A" and link["inMain"] and link["outline"] == "solid"
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.url.endswith("/?lang=ar") and page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("h1").inner_text() == link["text"]

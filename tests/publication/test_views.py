@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from revmod.audit.models import AuditEntry
 from revmod.publication.domain.queries import publishable
 from revmod.publication.models import Publication
 from revmod.questionnaires.domain.queries import questions_of
@@ -23,6 +24,7 @@ def test_the_focal_point_sees_what_it_may_publish(cast, cast_review, untoc, logi
     assert "<legend>Answers to the self-assessment questionnaire: Convention (UNTOC), cluster 1 · version 1</legend>" in page
     shown = publishable(cast_review)[0].parts
     assert page.count('name="parts"') == len(shown) > 10 and f"> {shown[0][1][:100]}" in page
+    assert AuditEntry.objects.filter(action="publication.material.listed", actor=cast["fp.reviewed"]).count() == 1
     review_page = client.get(f"/reviews/{cast_review.pk}/").content.decode()
     assert f'href="/publication/reviews/{cast_review.pk}/"' in review_page
 

@@ -129,6 +129,7 @@ def test_page_and_downloads_take_the_same_queries_at_one_and_three_reviews(cast,
             assert client.get(url).status_code == 200
         return len(queries)
     urls = ("/reports/?as_of=2024-05-21", "/reports/status.xlsx", "/reports/status.docx")
+    client.get(urls[0])  # the session's first request saves it once
     before = [count(url) for url in urls]
     make_review("ARG", group=groups[2], same="BRA", other="ESP")
     make_review("CHL", group=groups[3], same="URY", other="ITA")

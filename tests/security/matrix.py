@@ -33,7 +33,7 @@ class Rule:
     what: str = "confidential"  # confidential, shared or published: the kind of object probed
 
 
-def R(audience, method="GET", what="confidential", query="", data=None, **args) -> Rule:
+def R(audience, method="GET", /, *, what="confidential", query="", data=None, **args) -> Rule:
     return Rule(audience, dict(args), method, dict(data or {}), query, what)
 
 
@@ -130,6 +130,12 @@ PAGES: dict[str, list[Rule]] = {
     "dialogues:registry": [R(SECRETARIAT)],
     "dialogues:consulted": [R(PARTICIPANTS, review_pk="review")],
     "dialogues:consulted_remove": [R(PARTICIPANTS, "POST", pk="consulted")],
+    # follow-up of reviews: records of the review, counts and practices for States parties (P&R 42-46)
+    "followup:records": [R(SIGNED_IN)],  # each sees the records of their own reviews, an NGO none
+    "followup:record": [R(PARTICIPANTS, pk="followup_record")],
+    "followup:overview": [R(STATES_PARTY, what="shared")],
+    "followup:practices": [R(STATES_PARTY, what="shared")],
+    "followup:withdraw": [R(STATES_PARTY, "POST", what="shared", pk="practice")],  # only its State's focal point succeeds
 }
 
 API: dict[str, list[Rule]] = {
@@ -151,4 +157,46 @@ API: dict[str, list[Rule]] = {
     "api:versions": [R(PARTICIPANTS, document_id="document")],
 }
 
-RULES: dict[str, list[Rule]] = {**PAGES, **API}
+# Added for the apps built alongside (findings, publication, translations, reports, public,
+# questionnaires), from their views' access code; the objects are Ghana's, in draft.
+LATER: dict[str, list[Rule]] = {
+    "findings:phase": [R(PARTICIPANTS, pk="phase")],
+    "findings:feedback": [R(PARTICIPANTS, pk="feedback")],
+    "findings:save_overview": [R(PARTICIPANTS, "POST", pk="feedback")],
+    "findings:save_entry": [R(PARTICIPANTS, "POST", pk="entry")],
+    "findings:ask": [R(PARTICIPANTS, "POST", pk="entry")],
+    "findings:answer": [R(PARTICIPANTS, "POST", pk="clarification")],
+    "findings:submit_feedback": [R(PARTICIPANTS, "POST", pk="feedback")],
+    "findings:list": [R(PARTICIPANTS, pk="observation_list")],
+    "findings:add_section": [R(PARTICIPANTS, "POST", pk="observation_list")],
+    "findings:add_item": [R(PARTICIPANTS, "POST", pk="observation_list")],
+    "findings:save_part": [R(PARTICIPANTS, "POST", kind="=section", pk="section")],
+    "findings:confidential": [R(PARTICIPANTS, "POST", kind="=item", pk="item")],
+    "findings:save_summary": [R(PARTICIPANTS, "POST", pk="observation_list")],
+    "findings:submit_list": [R(PARTICIPANTS, "POST", pk="observation_list")],
+    "findings:submit_summary": [R(PARTICIPANTS, "POST", pk="phase")],
+    # Downloads exist only once submitted: of these drafts, nobody gets one (and everybody the same 404).
+    "findings:feedback_file": [R(NOBODY, pk="feedback", fmt="=pdf")],
+    "findings:list_file": [R(NOBODY, pk="observation_list", audience="=working_group", fmt="=pdf")],
+    "findings:summary_file": [R(NOBODY, pk="observation_list", fmt="=pdf")],
+    "findings:document_file": [R(NOBODY, pk="document", fmt="=pdf")],
+    "publication:review": [R(SECRETARIAT | {"fp.reviewed"}, pk="review")],
+    "publication:material": [R(SECRETARIAT | {"fp.reviewed"}, pk="review")],
+    "publication:withdraw": [R(NOBODY, "POST", pk="=987654321")],  # no publication yet: 404 for all
+    "translations:version": [R(PARTICIPANTS, pk="document", number="=1")],
+    "translations:detail": [R(PARTICIPANTS, pk="translation")],
+    "translations:retry": [R(PARTICIPANTS, "POST", pk="translation")],
+    "reports:saq": [R(SECRETARIAT)],
+    "reports:saq_answers": [R(SECRETARIAT, definition="definition", question="qn")],
+    "reports:saq_export": [R(SECRETARIAT, query="questionnaire={definition}")],
+    "questionnaires:submitted": [R(SIGNED_IN)],
+    "questionnaires:file": [R(NATIONAL_TEAM, pk="response", file="answer_file")],
+    "questionnaires:remove_file": [R(PARTICIPANTS, "POST", pk="response", file="answer_file")],
+    "public:feed": [R(EVERYONE, what="published")],
+    "public:open_data": [R(EVERYONE, what="published")],
+    "public:open_data_csv": [R(EVERYONE, what="published")],
+    "public:open_data_json": [R(EVERYONE, what="published")],
+    "public:published": [R(NOBODY, what="published", iso3="iso3", pk="=987654321")],  # nothing published yet
+}
+
+RULES: dict[str, list[Rule]] = {**PAGES, **API, **LATER}

@@ -102,7 +102,7 @@ class Prober:
         kwargs = {key: _value(self.world, ref) for key, ref in rule.args.items()}
         if missing:
             kwargs = {key: (_missing(v) if not rule.args[key].startswith("=") else v) for key, v in kwargs.items()}
-        url = reverse(name, kwargs=kwargs) + (f"?{rule.query}" if rule.query else "")
+        url = reverse(name, kwargs=kwargs) + (f"?{rule.query.format(**self.world.ids)}" if rule.query else "")
         data = {key: _value(self.world, ref) for key, ref in rule.data.items()}
         api = name.startswith("api:")
         client, headers = self.client(who), self.headers(who, api)

@@ -38,6 +38,13 @@ from revmod.questionnaires.domain.definitions import load_questionnaires
 from revmod.questionnaires.domain.queries import questions_of
 from revmod.questionnaires.domain.responses import open_response, save_answer, save_point
 from revmod.questionnaires.models import PendingImport
+from revmod.questionnaires.domain.notes import attach_file
+from revmod.documents.models import DocumentVersion
+from revmod.findings.domain.feedback import open_feedback
+from revmod.findings.domain.observations import open_lists
+from revmod.findings.enums import ItemKind
+from revmod.findings.models import Clarification, ObservationItem, ObservationSection
+from revmod.translations.models import Translation
 
 # The kinds of user of issue 7, each played by one person (None: the anonymous visitor).
 USER_KINDS = (
@@ -113,8 +120,27 @@ def _questionnaires(world: World, cast) -> None:
     version = save_point(response, actor=cast["expert.reviewed"])
     pending = PendingImport.objects.create(response=response, created_by=cast["expert.reviewed"], created_at=timezone.now(),
                                            file_name="answers.xlsx", rows={})
+    answer_file = attach_file(response, question=question, uploaded=SimpleUploadedFile("statute.pdf", b"%PDF-1.7 statute"),
+                              actor=cast["expert.reviewed"])
     world.ids.update(response=response.pk, qn=question.pk, response_version=version.number, pending=pending.pk,
-                     definition=response.definition_id)
+                     definition=response.definition_id, answer_file=answer_file.pk)
+
+
+def _findings(world: World, cast, cast_review) -> None:
+    """Written feedback and a list of observations of Ghana's phase, drafts (confidential)."""
+    phase = cast_review.phases.get()
+    feedback = open_feedback(phase)[0]
+    entry = feedback.entries.first()
+    clarification = Clarification.objects.create(entry=entry, question="Which court?", asked_by=cast["expert.reviewer1"],
+                                                  asked_at=timezone.now())
+    observation_list = open_lists(phase)[0]
+    section = ObservationSection.objects.create(list=observation_list, text="Observations.")
+    item = ObservationItem.objects.create(list=observation_list, section=section, kind=ItemKind.values[0], text="A challenge.")
+    version = DocumentVersion.objects.get(document_id=world.ids["document"], number=1)
+    translation = Translation.objects.create(source=version, source_language="en", target_language="fr",
+                                             requested_by=cast["expert.reviewed"], requested_at=timezone.now())
+    world.ids.update(phase=phase.pk, feedback=feedback.pk, entry=entry.pk, clarification=clarification.pk,
+                     observation_list=observation_list.pk, section=section.pk, item=item.pk, translation=translation.pk)
 
 
 def _dialogues(world: World, cast, cast_review) -> None:
@@ -141,6 +167,20 @@ def _dialogues(world: World, cast, cast_review) -> None:
                      access_token=access, consulted=consulted.pk)
 
 
+def _followup(world: World, cast, cast_review) -> None:
+    """A finalized list with one need (P&R 44) and a shared practice (P&R 42); rows made directly,
+    as the findings app and a submitted questionnaire would leave them."""
+    from revmod.findings.models import ObservationItem, ObservationList
+    from revmod.followup.models import QuestionnairePractice
+
+    finalized = ObservationList.objects.create(review=cast_review, phase=cast_review.phases.get(), instrument_id="FIR",
+                                               state="finalized", finalized_at=timezone.now() - timedelta(days=30))
+    need = ObservationItem.objects.create(list=finalized, kind="ta_need", text="Marking equipment for firearms")
+    practice = QuestionnairePractice.objects.create(review=cast_review, title="Task force", text="One meeting per cluster.",
+                                                    shared_by=cast["fp.reviewed"], shared_at=timezone.now())
+    world.ids.update(followup_record=need.pk, practice=practice.pk)
+
+
 def build_world(cast, cast_review, unrelated_review) -> World:
     """Every object an address can name, made through the domain functions, once per test."""
     _extra_people(cast, cast_review, unrelated_review)
@@ -149,4 +189,6 @@ def build_world(cast, cast_review, unrelated_review) -> World:
     _people(world, cast, cast_review)
     _questionnaires(world, cast)
     _dialogues(world, cast, cast_review)
+    _findings(world, cast, cast_review)
+    _followup(world, cast, cast_review)
     return world

@@ -3,18 +3,20 @@
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from revmod.audit.models import AuditEntry
 from revmod.core.errors import Refused
 from revmod.documents.domain import save_version
 from revmod.reviews.domain.steps import step_of
 from revmod.reviews.enums import StepKind
-from revmod.translations.domain import request_translation, retry_translation, run_translation, translate_html
+from revmod.translations.domain import (request_translation, retry_translation, run_translation, translate_html,
+                                       translate_plain_text)
 from revmod.translations.enums import Failure, TranslationStatus
 from revmod.translations.models import Translation
 from tests.reviews.test_workflow import consult
@@ -158,7 +160,9 @@ def test_progress_shows_while_the_worker_has_not_finished(apertium, cast, versio
     assert '<meta http-equiv="refresh" content="2">' in html and '<progress id="progress" max="100" value="0">' in html
     assert "waiting to run" in html
 
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    queued = DBTaskResult.objects.get()   # what the background worker picks up
+    assert (queued.task_path, queued.args_kwargs["args"]) == ("revmod.translations.tasks.translate_version", [translation.pk])
+    queued.task.call(*queued.args_kwargs["args"])   # as the worker runs it (db_worker closes the test's connection)
     translation.refresh_from_db()
     assert (translation.status, translation.body) == (TranslationStatus.DONE, SPANISH)
 
@@ -217,6 +221,17 @@ def test_other_apps_can_translate_a_short_text_now(apertium, db, settings, nothi
     assert translate_html("<p>The house is big.</p>", source_language="en", target_language="es") == "<p>La casa es grande.</p>"
     with pytest.raises(Refused, match="not offered"):
         translate_html("<p>x</p>", source_language="en", target_language="zh")
+    assert translate_plain_text("The house is big.\nThe report is ready.\r\n\r\nThe new law",
+                                source_language="en", target_language="es") == (
+        "La casa es grande.\nEl informe está a punto.\n\nLa ley nueva")
     settings.REVMOD_MT_BACKENDS = f"en-es=libretranslate@{nothing_listening}"
     with pytest.raises(Refused, match="not available at the moment"):
         translate_html("<p>x</p>", source_language="en", target_language="es")
+    with pytest.raises(Refused, match="not available at the moment"):
+        translate_plain_text("x", source_language="en", target_language="es")
+
+
+def test_the_document_pages_can_link_to_the_translations_of_a_version(version):
+    html = render_to_string("translations/_link.html", {"document": version.document, "number": version.number})
+    assert html.strip() == (f'<p><a href="/translations/documents/{version.document_id}/v1/">'
+                            "Machine translation of version 1 (unofficial)</a></p>")

@@ -116,7 +116,7 @@ def draw_results_csv(request, *, language):
     writer.writerow(["state_under_review_code", "state_under_review", "group", "instrument",
                      "reviewing_state_code", "reviewing_state"])
     for row in queries.draw_results():
-        for code, reviewers in zip(InstrumentCode.values, row["cells"]):
+        for code, reviewers in zip(InstrumentCode.values, row["cells"], strict=True):
             for reviewer in reviewers:
                 writer.writerow([row["iso3"], row["name"], row["group"], code, reviewer["iso3"], reviewer["name"]])
     return buffer.getvalue().encode("utf-8"), "text/csv; charset=utf-8", "draw-results.csv"

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from revmod.accounts.views import sensitive
 from revmod.core.errors import Refused
 from revmod.publication import domain, policy
-from revmod.publication.domain.queries import publications_of, publishable, title_of
+from revmod.publication.domain.queries import publications_of, title_of
 from revmod.publication.enums import CONTENT_LANGUAGES, RTL_LANGUAGES
 from revmod.publication.models import Publication
 from revmod.reviews.policy import reviews_visible_to
@@ -40,12 +40,13 @@ def _languages():
 def review_page(request, pk):
     review = _review_or_404(request.user, pk)
     publications = publications_of(review)
+    names = dict(_languages())
     for publication in publications:
-        publication.title = title_of(publication)
+        publication.title, publication.language_name = title_of(publication), names.get(publication.language)
     return render(request, "publication/review.html", {
         "review": review, "publications": publications, "languages": _languages(),
         "can_publish": policy.can_publish(request.user, review),
-        "sources": publishable(review) if policy.can_publish(request.user, review) else [],
+        "sources": domain.material_for(review, actor=request.user, request=request),
     })
 
 

@@ -22,3 +22,9 @@ def refused(request, error) -> None:
 def ids(values) -> list[int]:
     """Integers from a form's repeated field; anything else is dropped (and then refused by the domain)."""
     return [int(v) for v in values if str(v).isdigit()]
+
+
+def base_version(request) -> int:
+    """The version the form was loaded at; a tampered value never matches, so it is a conflict, not an error."""
+    value = request.POST.get("base_version", "")
+    return int(value) if value.isdigit() else -1

@@ -11,7 +11,7 @@ from revmod.findings import policy
 from revmod.findings.domain import feedback as domain
 from revmod.findings.domain.queries import answers_by_article, read_feedback
 from revmod.findings.models import Clarification, FeedbackEntry, WrittenFeedback
-from revmod.findings.views._common import ids, phase_object_or_404, refused
+from revmod.findings.views._common import base_version, ids, phase_object_or_404, refused
 
 
 def _feedback_or_404(user, pk) -> WrittenFeedback:
@@ -51,7 +51,7 @@ def save_overview(request, pk):
     feedback = _feedback_or_404(request.user, pk)
     text = request.POST.get("text", "")
     try:
-        domain.save_overview(feedback, text=text, base_version=int(request.POST.get("base_version") or 0), actor=request.user)
+        domain.save_overview(feedback, text=text, base_version=base_version(request), actor=request.user)
     except EditConflict as error:
         feedback.refresh_from_db()
         return _render(request, feedback, conflict=_conflict("overview", error, text, feedback.overview), status=409)
@@ -70,7 +70,7 @@ def save_entry(request, pk):
     text = request.POST.get("text", "")
     try:
         domain.save_entry(entry, text=text, answer_ids=ids(request.POST.getlist("answers")),
-                          base_version=int(request.POST.get("base_version") or 0), actor=request.user)
+                          base_version=base_version(request), actor=request.user)
     except EditConflict as error:
         entry.refresh_from_db()
         feedback = _feedback_or_404(request.user, entry.feedback_id)

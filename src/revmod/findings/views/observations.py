@@ -14,7 +14,7 @@ from revmod.findings.domain import observations as domain
 from revmod.findings.domain.queries import read_list
 from revmod.findings.enums import ItemKind
 from revmod.findings.models import ObservationItem, ObservationList, ObservationSection
-from revmod.findings.views._common import ids, phase_object_or_404, refused
+from revmod.findings.views._common import base_version, ids, phase_object_or_404, refused
 from revmod.reference.models import Article
 from revmod.reviews.models import Phase
 
@@ -105,7 +105,7 @@ def save_part(request, kind, pk):
     """Save a section's or an item's text (compare-and-swap); a conflict shows both texts."""
     part = _part_or_404(request, kind, pk)
     text = request.POST.get("text", "")
-    base = int(request.POST.get("base_version") or 0)
+    base = base_version(request)
     try:
         if kind == "section":
             domain.save_section(part, text=text, base_version=base, actor=request.user)
@@ -138,7 +138,7 @@ def save_summary(request, pk):
     observation_list = _list_or_404(request.user, pk)
     text = request.POST.get("text", "")
     try:
-        domain.save_summary(observation_list, text=text, base_version=int(request.POST.get("base_version") or 0), actor=request.user)
+        domain.save_summary(observation_list, text=text, base_version=base_version(request), actor=request.user)
     except EditConflict as error:
         observation_list.refresh_from_db()
         conflict = {"key": "summary", "message": error.messages[0], "mine": text, "theirs": observation_list.summary,

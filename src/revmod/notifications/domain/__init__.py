@@ -85,32 +85,71 @@ def queue(drafts: list[Draft], *, known_keys: set[str] | None = None,
     """Insert the drafts not queued before, in bulk; enqueue the delivery of those to send now.
 
     `known_keys` and `preferences` let a scan pass what it already loaded in one query each.
+    Returns the new notices.
     """
-    unique = list({d.key: d for d in reversed(drafts)}.values())[::-1]
-    known = existing_keys([d.key for d in unique]) if known_keys is None else known_keys
-    fresh = [d for d in unique if d.key not in known]
-    if not fresh:
+    rows = _fresh_rows(drafts, known_keys, preferences)
+    if not rows:
         return []
-    if preferences is None:
-        preferences = preferences_of({d.recipient.pk for d in fresh if d.recipient is not None})
-    rows = [_row(d, preferences.get(d.recipient.pk) if d.recipient is not None else None) for d in fresh]
     try:
         with transaction.atomic():
-            created = insert_rows(rows)
+            created_at, before = insert_rows(rows)
     except IntegrityError:  # another process queued some of them meanwhile: keep the others
-        created = _create_each(rows)
-    to_send = [n.pk for n in created if n.state == NoticeState.PENDING]
-    if to_send:
-        transaction.on_commit(partial(enqueue, to_send))
+        created = _create_each([Notification(**row) for row in rows])
+    else:
+        keys = {row["key"] for row in rows}
+        created = [n for n in Notification.objects.filter(pk__gt=before, created_at=created_at).order_by("pk")
+                   if n.key in keys]
+    _enqueue_after_commit([n.pk for n in created if n.state == NoticeState.PENDING])
     return created
 
 
-def _row(draft: Draft, preference: NotificationPreference | None) -> Notification:
-    return Notification(
-        key=draft.key[:KEY_LENGTH], kind=draft.kind, critical=draft.is_critical, recipient=draft.recipient,
-        email=draft.email, cc=[c for c in draft.cc if c.lower() != draft.email.lower()], language=draft.language,
-        subject=" ".join(draft.subject.split())[:300], body=draft.body, review_id=draft.review_id,
-        step_id=draft.step_id, state=initial_state(draft, preference))
+def queue_count(drafts: list[Draft], *, known_keys: set[str] | None = None,
+                preferences: dict[int, NotificationPreference | None] | None = None) -> int:
+    """`queue` for a scan of thousands of notices: the same rows, no model object built for each.
+
+    Returns how many notices were new.
+    """
+    rows = _fresh_rows(drafts, known_keys, preferences)
+    if not rows:
+        return 0
+    try:
+        with transaction.atomic():
+            created_at, before = insert_rows(rows)
+    except IntegrityError:  # another process queued some of them meanwhile: keep the others
+        new = [(n.pk, n.state) for n in _create_each([Notification(**row) for row in rows])]
+    else:
+        keys = {row["key"] for row in rows}
+        new = [(pk, state) for pk, key, state in Notification.objects.filter(
+            pk__gt=before, created_at=created_at).order_by("pk").values_list("pk", "key", "state") if key in keys]
+    _enqueue_after_commit([pk for pk, state in new if state == NoticeState.PENDING])
+    return len(new)
+
+
+def _fresh_rows(drafts: list[Draft], known_keys: set[str] | None,
+                preferences: dict[int, NotificationPreference | None] | None) -> list[dict]:
+    """The column values of the drafts whose key was not queued before (each key once)."""
+    unique = list({d.key: d for d in reversed(drafts)}.values())[::-1]
+    known = existing_keys([d.key for d in unique]) if known_keys is None else known_keys
+    fresh = [d for d in unique if d.key not in known]
+    if fresh and preferences is None:
+        preferences = preferences_of({d.recipient.pk for d in fresh if d.recipient is not None})
+    return [_row(d, preferences.get(d.recipient.pk) if d.recipient is not None else None)  # type: ignore[union-attr]
+            for d in fresh]
+
+
+def _enqueue_after_commit(ids: list[int]) -> None:
+    if ids:
+        transaction.on_commit(partial(enqueue, ids))
+
+
+def _row(draft: Draft, preference: NotificationPreference | None) -> dict:
+    """The notice's column values (a model object for each of thousands would cost more than the scan)."""
+    return {
+        "key": draft.key[:KEY_LENGTH], "kind": draft.kind, "critical": draft.is_critical,
+        "recipient_id": getattr(draft.recipient, "pk", None), "email": draft.email,
+        "cc": [c for c in draft.cc if c.lower() != draft.email.lower()], "language": draft.language,
+        "subject": " ".join(draft.subject.split())[:300], "body": draft.body, "review_id": draft.review_id,
+        "step_id": draft.step_id, "state": initial_state(draft, preference)}
 
 
 # Written by `insert_rows` in this order; every other column keeps its default (NULL, 0, "").
@@ -118,38 +157,32 @@ _COLUMNS = ("key", "kind", "critical", "recipient_id", "email", "cc", "language"
             "review_id", "step_id", "state", "created_at", "attempts", "last_error")
 
 
-def insert_rows(rows: list[Notification]) -> list[Notification]:
-    """Insert the rows in one `executemany` and give them their ids; returns them.
+def insert_rows(rows: list[dict]) -> tuple[object, int]:
+    """Insert the rows (column values, as `_row` makes them) in one `executemany`.
 
     The ORM's bulk_create compiles every row and, on SQLite, splits the batch every 45 rows:
-    a scan of 10,000 reviews would spend most of its time there. Two more queries, whatever
-    the number of rows: the highest id before, then the new ids, found by the one `created_at`
-    all rows of the batch share. Raises IntegrityError, inserting nothing, if a key exists.
+    a scan of 10,000 reviews would spend most of its time there. Returns what finds the new
+    rows in one query: the `created_at` they all share and the highest id before them.
+    Raises IntegrityError, inserting nothing, if a key exists.
     """
     now = timezone.now()
     meta = Notification._meta
     cc_field = meta.get_field("cc")
-    created_at = connection.ops.adapt_datetimefield_value(now)
+    fixed = {"created_at": connection.ops.adapt_datetimefield_value(now), "attempts": 0, "last_error": ""}
     prepared_cc: dict[tuple[str, ...], object] = {}
     params = []
     for row in rows:
-        row.created_at = now
-        cc = tuple(row.cc)
+        cc = tuple(row["cc"])
         if cc not in prepared_cc:
             prepared_cc[cc] = cc_field.get_db_prep_save(list(cc), connection)
-        values = {"cc": prepared_cc[cc], "created_at": created_at}
-        params.append([values[c] if c in values else getattr(row, c) for c in _COLUMNS])
+        params.append([prepared_cc[cc] if c == "cc" else fixed[c] if c in fixed else row[c] for c in _COLUMNS])
     before = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     quote = connection.ops.quote_name
     columns = ", ".join(quote(meta.get_field(c.removesuffix("_id")).column) for c in _COLUMNS)
     with connection.cursor() as cursor:
         cursor.executemany(f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(_COLUMNS))})",
                            params)
-    ids = dict(Notification.objects.filter(pk__gt=before, created_at=now).values_list("key", "pk"))
-    for row in rows:
-        row.pk = ids[row.key]
-        row._state.adding, row._state.db = False, connection.alias
-    return rows
+    return now, before
 
 
 def _create_each(rows: list[Notification]) -> list[Notification]:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from revmod.core.i18n import localized
 from revmod.notifications import conf, schedule
-from revmod.notifications.domain import Draft, notice_key, queue
+from revmod.notifications.domain import Draft, notice_key, queue_count
 from revmod.notifications.domain.contacts import (
     Contact, contacts_for, focal_points_in, preference_map, responsible_parties, reviewers_in, secretariat_addresses,
 )
@@ -58,7 +58,7 @@ def scan_deadlines(today: date) -> int:
     drafts: list[Draft] = []
     for step in steps:
         drafts += drafts_for_step(step, context)
-    return len(queue(drafts, known_keys=known, preferences=preference_map(context.focal_points)))
+    return queue_count(drafts, known_keys=known, preferences=preference_map(context.focal_points))
 
 
 def drafts_for_step(step: ReviewStep, context: ScanContext) -> list[Draft]:

@@ -17,7 +17,7 @@ from revmod.core.errors import Refused
 from revmod.documents.models import Document, DocumentVersion, Message
 from revmod.publication import policy
 from revmod.publication.domain import rendering
-from revmod.publication.domain.queries import forget_edition, material_title
+from revmod.publication.domain.queries import forget_edition, material_title, publishable
 from revmod.publication.enums import CONTENT_LANGUAGES, PublicationKind
 from revmod.publication.models import Publication, PublicEdition
 from revmod.questionnaires.domain.queries import last_submission, questions_of, shown_questions
@@ -124,6 +124,17 @@ def preview(review: CountryReview, *, kind: str, source_id: int, parts: list[int
     record("publication.previewed", actor=actor, target=review, review=review, request=request,
            data={"kind": kind, "source": source_id, "parts": draft.parts})
     return draft
+
+
+def material_for(review: CountryReview, *, actor, request=None) -> list:
+    """What the focal point may publish, with excerpts of it; the read is in the audit trail (P&R 37)."""
+    if not policy.can_publish(actor, review):
+        return []
+    sources = publishable(review)
+    if sources:
+        record("publication.material.listed", actor=actor, target=review, review=review, request=request,
+               data={"sources": [[s.kind, s.source_id] for s in sources]})
+    return sources
 
 
 def _next_edition() -> None:

@@ -27,7 +27,7 @@ class EngineError(Exception):
 class Engine(Protocol):
     """A translation engine bound to one language pair."""
 
-    label: str  # what the operator and the audit trail see, e.g. "APy http://mt:2737 eng|spa"
+    label: str  # shown to readers of the translation, e.g. "Apertium APy server eng|spa" (no URL)
 
     def translate(self, texts: list[str]) -> list[str]:
         """One translation per text, in order; raises EngineUnavailable or EngineError."""

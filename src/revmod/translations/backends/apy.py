@@ -13,7 +13,7 @@ class ApyServer:
         self.url = url.rstrip("/")
         self.langpair = f"{ISO3.get(source, source)}|{ISO3.get(target, target)}"
         self.timeout = timeout
-        self.label = f"APy {self.url} {self.langpair}"
+        self.label = f"Apertium APy server {self.langpair}"  # no URL: readers see the label
 
     def translate(self, texts: list[str]) -> list[str]:
         answer = post(f"{self.url}/translate", timeout=self.timeout, form={

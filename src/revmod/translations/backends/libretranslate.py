@@ -12,7 +12,7 @@ class LibreTranslateServer:
     def __init__(self, *, url: str, source: str, target: str, timeout: float, api_key: str = "") -> None:
         self.url, self.source, self.target = url.rstrip("/"), source, target
         self.timeout, self.api_key = timeout, api_key
-        self.label = f"LibreTranslate {self.url} {source}|{target}"
+        self.label = f"LibreTranslate-compatible server {source}|{target}"  # no URL: readers see the label
 
     def translate(self, texts: list[str]) -> list[str]:
         payload = {"q": list(texts), "source": self.source, "target": self.target, "format": "text"}

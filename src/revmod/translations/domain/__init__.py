@@ -21,7 +21,7 @@ from revmod.core.errors import Refused
 from revmod.documents.domain import clean_html
 from revmod.translations import conf, policy
 from revmod.translations.backends import EngineError, EngineUnavailable
-from revmod.translations.blocks import cut
+from revmod.translations.blocks import cut, normalise
 from revmod.translations.domain.queries import language_names
 from revmod.translations.enums import Failure, TranslationStatus
 from revmod.translations.models import Translation
@@ -196,12 +196,25 @@ def translate_html(body: str, *, source_language: str, target_language: str) -> 
     For other apps, which check access and record the read themselves. Raises Refused, in
     the user's language, when the pair is not offered or the engine is down or fails.
     """
+    skeleton = cut(body)
+    done = _translate_now(list(skeleton.texts), source_language=source_language, target_language=target_language)
+    return clean_html(skeleton.fill(done)) if done else ""
+
+
+def translate_plain_text(text: str, *, source_language: str, target_language: str) -> str:
+    """The same for plain text: paragraphs (separated by a blank line) and line breaks are kept."""
+    paragraphs = [normalise(p) for p in text.replace("\r\n", "\n").split("\n\n")]
+    paragraphs = [p for p in paragraphs if p]
+    done = _translate_now(paragraphs, source_language=source_language, target_language=target_language)
+    return "\n\n".join(done)
+
+
+def _translate_now(texts: list[str], *, source_language: str, target_language: str) -> list[str]:
     _check_pair(source_language, target_language)
     engine = conf.engine_for(source_language, target_language)
-    skeleton = cut(body)
     done: list[str] = []
     try:
-        for batch in batches(list(skeleton.texts)):
+        for batch in batches(texts):
             done += engine.translate(batch)
     except EngineUnavailable as error:
         log.warning("machine translation unavailable: %s: %s", engine.label, error)
@@ -209,4 +222,4 @@ def translate_html(body: str, *, source_language: str, target_language: str) -> 
     except EngineError as error:
         log.warning("machine translation failed: %s: %s", engine.label, error)
         raise Refused(str(Failure.ENGINE.label)) from error
-    return clean_html(skeleton.fill(done)) if done else ""
+    return done
