@@ -200,6 +200,7 @@ def _observations_table(figures: dict) -> Table:
 
 
 def _seventy_percent_table(groups: list[dict]) -> Table:
+    # xgettext:no-python-format
     table = Table("seventy_percent_rule", _("The 70% rule, by group"), "P&R 10; Status 2024 para 25",
                   [_("Group"), _("Phase"), _("Reviews of the phase"), _("Completed"), _("Share"),
                    _("May move to the next phase")])
