@@ -181,7 +181,9 @@ ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src|img[^>]+src)="(/static/[^"
 
 def figure_answering_page_weight() -> list[tuple[str, str]]:
     """The answering page as the expert gets it, with every stylesheet, script and image it loads
-    (target < 300 KB transferred; measured uncompressed, and gzipped as a web server would send it)."""
+    (target < 300 KB transferred). revmod does not compress its pages itself, so `answering_page_kb`
+    (uncompressed) is what goes over the wire; `answering_page_gzip_kb` is what a compressing
+    front-end proxy would send. The answers are long on purpose (about 2,500 characters per text)."""
     state = setup()
     client = Client()
     client.force_login(state["cast"]["expert.reviewed"])

@@ -125,7 +125,7 @@ def test_the_working_group_version_goes_to_every_states_party_user_without_confi
     assert "Secret need." not in public and "Open gap UNTOC." in public and "CTOC/IRM/GHA/1/UNTOC/LO/CRP" in public
 
 
-def test_a_submitted_step_document_downloads_as_pdf_and_outsiders_get_404(cast, login, client, feedback_phase):
+def test_a_submitted_step_document_downloads_to_those_who_may_read_it_and_outsiders_get_404(cast, login, client, feedback_phase):
     saq = step_of(feedback_phase, StepKind.SAQ).documents.get(instrument="UNTOC")
     response = login(cast["expert.reviewer1"]).get(f"/findings/documents/{saq.pk}/pdf/?lang=zh")
     assert response.status_code == 200 and "Noto-Sans-CJK-SC" in pdf_fonts(response.content)
@@ -133,6 +133,8 @@ def test_a_submitted_step_document_downloads_as_pdf_and_outsiders_get_404(cast, 
     assert login(cast["expert.reviewer1"]).get(f"/findings/documents/{draft.pk}/pdf/").status_code == 404
     client.logout()
     assert login(cast["ngo"]).get(f"/findings/documents/{saq.pk}/pdf/").status_code == 404
+    client.logout()
+    assert login(cast["fp.unrelated"]).get(f"/findings/documents/{saq.pk}/docx/").status_code == 200  # P&R 40
 
 
 def _add_items(untoc_list, cast, n):

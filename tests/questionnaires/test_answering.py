@@ -239,3 +239,9 @@ def test_the_answering_page_costs_the_same_queries_for_1_and_3_answers(cast, unt
             assert client.get(f"/questionnaires/{untoc.pk}/").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_answering_page_reads_right_to_left_in_arabic_with_the_questions_in_arabic(cast, untoc, login):
+    question = first_question(untoc)
+    html = login(cast["expert.reviewed"]).get(f"/questionnaires/{untoc.pk}/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert 'dir="rtl"' in html and question.texts["ar"] in html and question.texts["en"] not in html

@@ -35,10 +35,20 @@ def reference_data(transactional_db):
     load_questionnaires()
 
 
-def browser_as(browser, live_server, person, errors: list[str]):
+@pytest.fixture
+def contexts():
+    """The browser contexts a test opens, closed at its end (no request left running)."""
+    opened: list = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
+def browser_as(browser, live_server, person, errors: list[str], contexts: list):
     """A page of a fresh context holding `person`'s verified session."""
     client = verified_login(Client(), person, password_confirmed=True)
     context = browser.new_context(locale="en-GB", timezone_id="UTC")
+    contexts.append(context)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
                           "url": live_server.url}])
@@ -47,7 +57,7 @@ def browser_as(browser, live_server, person, errors: list[str]):
     return page
 
 
-def test_autosave_follow_ups_and_a_conflict_in_the_browser(reference_data, cast, cast_review, browser, live_server):
+def test_autosave_follow_ups_and_a_conflict_in_the_browser(reference_data, cast, cast_review, browser, live_server, contexts):
     saq = step_of(consult(cast_review, cast["secretariat"]), StepKind.SAQ)
     untoc = open_response(saq, instrument_id="UNTOC", actor=cast["expert.reviewed"])
     questions = questions_of(untoc)
@@ -56,8 +66,8 @@ def test_autosave_follow_ups_and_a_conflict_in_the_browser(reference_data, cast,
     follow_up = choice.follow_ups.first()
     errors: list[str] = []
     url = f"{live_server.url}/questionnaires/{untoc.pk}/"
-    expert = browser_as(browser, live_server, cast["expert.reviewed"], errors)
-    focal_point = browser_as(browser, live_server, cast["fp.reviewed"], errors)
+    expert = browser_as(browser, live_server, cast["expert.reviewed"], errors, contexts)
+    focal_point = browser_as(browser, live_server, cast["fp.reviewed"], errors, contexts)
     expert.goto(url)
     focal_point.goto(url)  # loaded before the expert saves: its answer 2.1 is at revision 0
 

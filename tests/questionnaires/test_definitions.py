@@ -88,7 +88,9 @@ def test_the_secretariat_edits_a_question_in_the_six_languages_on_its_page(quest
     draft = definitions.new_version(current_definition("FIR", 1), actor=cast["secretariat"])
     question = draft.questions.order_by("article__number", "number").first()
     client = login(cast["secretariat"])
-    assert client.get(f"/questionnaires/definitions/{draft.pk}/").status_code == 200
+    page = client.get(f"/questionnaires/definitions/{draft.pk}/").content.decode()
+    for name in ("العربيّة", "简体中文", "English", "français", "Русский", "español"):  # each text labelled by its language
+        assert f'">{name}</label>' in page
     texts = {f"text-{lang}": f"{lang} text" for lang in UN_LANGUAGES}
     client.post(f"/questionnaires/definitions/{draft.pk}/edit/", {"question": question.pk, "kind": question.kind, **texts})
     question.refresh_from_db()

@@ -129,11 +129,11 @@ def _questionnaires(world: World, cast) -> None:
 def _findings(world: World, cast, cast_review) -> None:
     """Written feedback and a list of observations of Ghana's phase, drafts (confidential)."""
     phase = cast_review.phases.get()
-    feedback = open_feedback(phase)[0]
+    feedback = next(f for f in open_feedback(phase) if f.instrument_id == "UNTOC")
     entry = feedback.entries.first()
     clarification = Clarification.objects.create(entry=entry, question="Which court?", asked_by=cast["expert.reviewer1"],
                                                   asked_at=timezone.now())
-    observation_list = open_lists(phase)[0]
+    observation_list = next(o for o in open_lists(phase) if o.instrument_id == "UNTOC")  # a draft
     section = ObservationSection.objects.create(list=observation_list, text="Observations.")
     item = ObservationItem.objects.create(list=observation_list, section=section, kind=ItemKind.values[0], text="A challenge.")
     version = DocumentVersion.objects.get(document_id=world.ids["document"], number=1)
@@ -189,6 +189,6 @@ def build_world(cast, cast_review, unrelated_review) -> World:
     _people(world, cast, cast_review)
     _questionnaires(world, cast)
     _dialogues(world, cast, cast_review)
-    _findings(world, cast, cast_review)
     _followup(world, cast, cast_review)
+    _findings(world, cast, cast_review)
     return world

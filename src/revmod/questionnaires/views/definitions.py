@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language_info, gettext as _
 from django.views.decorators.http import require_POST
 
 from revmod.core.errors import Refused
@@ -34,10 +34,13 @@ def definitions(request):
 def definition(request, pk):
     _secretariat(request)
     item = get_object_or_404(QuestionnaireDefinition.objects.select_related("instrument", "cluster"), pk=pk)
-    questions = item.questions.select_related("article", "parent__article").order_by("article__number", "number")
+    questions = list(item.questions.select_related("article", "parent__article").order_by("article__number", "number"))
+    languages = [(code, get_language_info("zh-hans" if code == "zh" else code)["name_local"]) for code in UN_LANGUAGES]
+    for question in questions:  # each text beside its language's own name, in the same order everywhere
+        question.language_texts = [(code, name, question.texts.get(code, "")) for code, name in languages]
     return render(request, "questionnaires/definition.html", {
         "definition": item, "questions": questions, "editable": item.status == DefinitionStatus.DRAFT,
-        "languages": UN_LANGUAGES, "kinds": QuestionKind.choices,
+        "languages": languages, "kinds": QuestionKind.choices,
         "articles": Article.objects.filter(instrument_id=item.instrument_id, cluster_id=item.cluster_id)})
 
 

@@ -148,6 +148,9 @@ def run_translation(translation: Translation) -> Translation:
             return _fail(translation, Failure.UNAVAILABLE, f"{engine.label}: {error}")
         except EngineError as error:
             return _fail(translation, Failure.ENGINE, f"{engine.label}: {error}")
+        except Exception as error:  # noqa: BLE001 (a bug in an engine: failed and retryable, not stuck "running")
+            log.exception("machine translation %s: unexpected error", translation.pk)
+            return _fail(translation, Failure.ENGINE, f"{engine.label}: {error!r}")
         _progress(translation, done=done, total=len(skeleton.texts), engine=engine.label)
     return _finish(translation, body=clean_html(skeleton.fill(done)) if done else "")
 
