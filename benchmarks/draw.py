@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from revmod.lots.engine import Basis, DrawState, Infeasible, Participant, check, draw
-from revmod.lots.engine.parties import load_parties_csv, participants_in_draw
-from revmod.lots.engine.rng import Stream
+from revmod.lots.engine import Basis, DrawState, Infeasible, Participant, check, draw  # noqa: E402 (after sys.path)
+from revmod.lots.engine.parties import load_parties_csv, participants_in_draw  # noqa: E402
+from revmod.lots.engine.rng import Stream  # noqa: E402
 
 PARTIES = ROOT / "src" / "revmod" / "reference" / "data" / "parties.csv"
 SEEDS = 1000

@@ -231,3 +231,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("REVMOD_LOG_LEVEL", "WARNING")},
 }
+
+# Single sign-on by OpenID Connect, off unless the organisation's provider is configured
+# (accounts/oidc.py, docs/security.md). A sign-on finds an existing person by verified e-mail,
+# creates nobody, and the second factor is still asked.
+OIDC_ENABLED = bool(os.environ.get("REVMOD_OIDC_CLIENT_ID"))
+if OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("revmod.accounts.oidc.NominatedPersonBackend")
+    OIDC_RP_CLIENT_ID = os.environ["REVMOD_OIDC_CLIENT_ID"]
+    OIDC_RP_CLIENT_SECRET = os.environ.get("REVMOD_OIDC_CLIENT_SECRET", "")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["REVMOD_OIDC_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["REVMOD_OIDC_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["REVMOD_OIDC_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("REVMOD_OIDC_JWKS_ENDPOINT", "")
+    OIDC_RP_SIGN_ALGO = os.environ.get("REVMOD_OIDC_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = "openid email"
+    OIDC_CREATE_USER = False

@@ -1,5 +1,6 @@
 """The site's URLs: pages per app, the API under /api/v1/, the public site."""
 
+from django.conf import settings
 from django.urls import include, path
 
 from revmod.api import api
@@ -22,3 +23,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("revmod.public.urls")),
 ]
+
+if getattr(settings, "OIDC_ENABLED", False):  # SSO by OpenID Connect, when configured (docs/security.md)
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))

@@ -6,6 +6,7 @@ import time
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
@@ -54,6 +55,7 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
     authentication_form = ThrottledAuthenticationForm
+    extra_context = {"oidc_enabled": getattr(settings, "OIDC_ENABLED", False)}  # SSO link, when configured
 
 
 def _demo_code(user) -> str | None:

@@ -49,7 +49,7 @@ def read_pairs(stream: TextIO, *, name: str = "pairs file") -> Pairing:
 def _pair(row: list[str], name: str, line: int) -> Pair:
     if len(row) != len(PAIRS_HEADER):
         raise InputError(f"{name} line {line}: expected {len(PAIRS_HEADER)} columns, got {len(row)}")
-    cells = dict(zip(PAIRS_HEADER, (cell.strip() for cell in row)))
+    cells = dict(zip(PAIRS_HEADER, (cell.strip() for cell in row), strict=True))
 
     def bad(column: str, expected: str) -> InputError:
         return InputError(f"{name} line {line}, column '{column}': expected {expected}, "

@@ -62,7 +62,7 @@ class Stream:
     def choice_lowest(self, items: Sequence[T], costs: Sequence[K]) -> T:
         """One of the items with the lowest cost: choice() among them, in their given order."""
         lowest = min(costs)
-        return self.choice([item for item, cost in zip(items, costs) if cost == lowest])
+        return self.choice([item for item, cost in zip(items, costs, strict=True) if cost == lowest])
 
     def shuffle(self, items: Sequence[T]) -> list[T]:
         """A new list with the items in a uniformly random order (Fisher-Yates)."""
