@@ -123,6 +123,7 @@ def free_port() -> int:
 
 
 def start_server(port: int) -> subprocess.Popen:
+    """gunicorn on loopback, booting while the data is built (its workers touch no data until asked)."""
     (WORK / "bench_settings.py").write_text(BENCH_SETTINGS)
     (WORK / "bench_urls.py").write_text(BENCH_URLS)
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_settings",
@@ -131,10 +132,14 @@ def start_server(port: int) -> subprocess.Popen:
         [str(Path(sys.executable).parent / "gunicorn"), "revmod.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(WORKERS), "--worker-class", "sync", "--log-level", "error"],
         env=env, cwd=WORK, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    for _ in range(300):
+    return server
+
+
+def wait_for(port: int) -> None:
+    for _ in range(600):
         try:
             if get(port, "/bench-bare/")[0] == 200:
-                return server
+                return
         except OSError:
             time.sleep(0.1)
     raise SystemExit("gunicorn did not start")
@@ -197,11 +202,12 @@ def requests_per_second(port: int, paths: list[str], seconds: float) -> float:
 
 def main() -> None:
     started = time.perf_counter()
-    pages = build_data()
-    print(f"# data built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     port = free_port()
     server = start_server(port)
     try:
+        pages = build_data()
+        print(f"# data built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        wait_for(port)
         heaviest = heaviest_plain = 0
         for path in pages:
             for language in LANGUAGES:

@@ -40,6 +40,8 @@ SYNTHETIC_REVIEWS = 10_000
 REPORT_DAY = date(2024, 5, 21)  # the day of the figures of Status 2024
 LANGUAGE_CHOICES = (["en"], ["en"], ["en"], ["fr"], ["es"], ["en", "fr"], ["ar", "en"], ["en", "es"])
 INSTITUTIONS = ("justice", "foreign_affairs", "interior")
+
+
 def main() -> None:
     call_command("migrate", verbosity=0, interactive=False)
     from revmod.demo.mechanism import build_mechanism

@@ -53,6 +53,9 @@ def test_each_question_counts_how_the_states_answered(answered):
     assert (serious_crime.applied, serious_crime.answered, serious_crime.options) == (2, 2, {"yes": 1, "partly": 0, "no": 1})
     # The legislation follow-up is put only to the State that answered "yes" (or "yes, in part").
     assert (legislation.applied, legislation.answered, legislation.options) == (1, 1, {})
+    # UNTOC articles 8 and 9 are put only to parties not party to UNCAC; Ghana and Mexico are (P&R 9).
+    article_8 = [f for f in figures.values() if f.question.article.number == 8]
+    assert article_8 and all(f.applied == 0 for f in article_8)
     # Filtered by regional group, by group, by both.
     states, figures = figures_of(answered, Filters(region="AFRICA"))
     assert states == 1 and figures[answered["question"].pk].options == {"yes": 1, "partly": 0, "no": 0}
@@ -111,9 +114,15 @@ def test_statistics_are_404_for_everyone_but_the_secretariat(cast, login, client
 
 def test_bad_filters_are_told_not_a_500(cast, login):
     load_questionnaires()
-    response = login(cast["secretariat"]).get("/reports/saq/", {"questionnaire": "x", "group": "9", "region": "MOON"})
+    client = login(cast["secretariat"])
+    response = client.get("/reports/saq/", {"questionnaire": "x", "group": "9", "region": "MOON"})
     assert response.status_code == 200
     assert response.content.decode().count('role="alert"') >= 3
+    question = Question.objects.filter(parent=None).select_related("definition").first()
+    for url in ("/reports/saq/statistics.xlsx", f"/reports/saq/{question.definition_id}/{question.pk}/"):
+        response = client.get(url, {"region": "MOON"}, HTTP_ACCEPT_LANGUAGE="fr")
+        assert response.status_code == 400 and "Sélectionnez un choix valide" in response.content.decode()
+    assert not AuditEntry.objects.filter(action__startswith="reports.").exists()
 
 
 def test_statistics_take_the_same_queries_for_one_and_two_states(cast, cast_review, unrelated_review):

@@ -9,7 +9,9 @@ bounded so the whole run stays under a minute, and printed.
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 from revmod.accounts.domain import create_api_token
@@ -23,6 +25,19 @@ EXAMPLES_PER_OPERATION = 15
 
 
 @pytest.fixture
+def wsgi_application():
+    """The WSGI handler, without closing the database connection after each request: the test's
+    transaction must outlive the requests (as Django's test client does; PostgreSQL would close it)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
 def review_with_text(cast, cast_review):
     saq = step_of(consult(cast_review, cast["secretariat"]), StepKind.SAQ)
     for document in saq.documents.all():
@@ -30,8 +45,8 @@ def review_with_text(cast, cast_review):
     return cast_review
 
 
-def test_no_generated_request_gets_a_server_error(cast, review_with_text, capsys):
-    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+def test_no_generated_request_gets_a_server_error(cast, review_with_text, wsgi_application, capsys):
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_application)
     callers = {key: {"Authorization": f"Bearer {create_api_token(cast[key], name='fuzz')}"}
                for key in ("secretariat", "fp.reviewed")}
     cases, failures = [], []

@@ -62,7 +62,7 @@ def test_forms_answer_any_text_without_a_server_error(cast, saq, login, client, 
     @given(url=st.sampled_from(sorted(forms)), values=st.lists(text, min_size=7, max_size=7),
            who=st.sampled_from(sorted(people)))
     def post(url, values, who):
-        response = _post(people[who], url, dict(zip(forms[url], values)))
+        response = _post(people[who], url, dict(zip(forms[url], values, strict=False)))  # fewer fields than values
         _count("form posts")
         assert response.status_code < 500, (url, values)
 

@@ -21,6 +21,8 @@ PROBE = """
 import json, django
 from urllib.parse import parse_qs, urlparse
 django.setup()
+from django.core.management import call_command
+call_command("migrate", "sessions", verbosity=0)  # the sign-on's state and nonce live in the session
 from django.conf import settings
 from django.test import Client
 from django.test.utils import setup_test_environment
@@ -52,9 +54,15 @@ def test_configured_sso_sends_the_browser_to_the_provider(tmp_path):
     assert seen["backends"][-1] == "revmod.accounts.oidc.NominatedPersonBackend" and seen["create"] is False
 
 
-@override_settings(OIDC_RP_CLIENT_ID="revmod", OIDC_RP_CLIENT_SECRET="s3cret", OIDC_OP_TOKEN_ENDPOINT=f"{PROVIDER}/token",
-                   OIDC_OP_USER_ENDPOINT=f"{PROVIDER}/userinfo", OIDC_OP_JWKS_ENDPOINT=f"{PROVIDER}/jwks",
-                   OIDC_RP_SIGN_ALGO="RS256", OIDC_CREATE_USER=False)
+CONFIGURED = override_settings(
+    OIDC_RP_CLIENT_ID="revmod", OIDC_RP_CLIENT_SECRET="s3cret", OIDC_OP_TOKEN_ENDPOINT=f"{PROVIDER}/token",
+    OIDC_OP_USER_ENDPOINT=f"{PROVIDER}/userinfo", OIDC_OP_JWKS_ENDPOINT=f"{PROVIDER}/jwks", OIDC_RP_SIGN_ALGO="RS256",
+    OIDC_CREATE_USER=False, AUTHENTICATION_BACKENDS=["rules.permissions.ObjectPermissionBackend",
+                                                     "django.contrib.auth.backends.ModelBackend",
+                                                     "revmod.accounts.oidc.NominatedPersonBackend"])
+
+
+@CONFIGURED
 def test_a_sign_on_finds_only_an_existing_active_person_by_verified_email(cast):
     backend = NominatedPersonBackend()
     person = cast["fp.reviewed"]
@@ -70,6 +78,7 @@ def test_a_sign_on_finds_only_an_existing_active_person_by_verified_email(cast):
     assert list(backend.filter_users_by_claims(claims)) == []
 
 
+@CONFIGURED
 def test_after_a_sign_on_the_second_factor_is_still_asked(cast, cast_review, client):
     """The provider's session logs the person in (as the callback does); the review stays behind the code page."""
     client.force_login(cast["fp.reviewed"], backend="revmod.accounts.oidc.NominatedPersonBackend")

@@ -67,6 +67,16 @@ def _saq_filters(request) -> SaqFilterForm:
     return SaqFilterForm(data)
 
 
+def _filters_of(form: SaqFilterForm) -> Filters:
+    return Filters(group=form.cleaned_data["group"], region=getattr(form.cleaned_data["region"], "pk", None))
+
+
+def _bad_filters(form: SaqFilterForm) -> HttpResponseBadRequest:
+    """A filter that is not one (a hand-edited address): said in the user's language, nothing shown."""
+    return HttpResponseBadRequest(" ".join(e for errors in form.errors.values() for e in errors),
+                                  content_type="text/plain; charset=utf-8")
+
+
 def option_label(code: str, language: str) -> str:
     return localized(OPTION_LABELS.get(code), language) or code
 
@@ -77,8 +87,7 @@ def saq(request):
     form = _saq_filters(request)
     context = {"form": form, "figures": None}
     if form.is_valid():
-        filters = Filters(group=form.cleaned_data["group"], region=getattr(form.cleaned_data["region"], "pk", None))
-        states, figures = saq_statistics(form.cleaned_data["questionnaire"], filters)
+        states, figures = saq_statistics(form.cleaned_data["questionnaire"], _filters_of(form))
         language = short_language(get_language())
         for item in figures:
             item.shown_options = [(option_label(code, language), count, f"{count / item.applied:.0%}" if item.applied else "")
@@ -93,10 +102,9 @@ def saq_export(request):
     _secretariat_only(request)
     form = _saq_filters(request)
     if not form.is_valid():
-        return HttpResponseBadRequest(" ".join(e for errors in form.errors.values() for e in errors),
-                                      content_type="text/plain; charset=utf-8")
+        return _bad_filters(form)
     definition, language = form.cleaned_data["questionnaire"], short_language(get_language())
-    filters = Filters(group=form.cleaned_data["group"], region=getattr(form.cleaned_data["region"], "pk", None))
+    filters = _filters_of(form)
     states, figures = saq_statistics(definition, filters)
     title = _("%(questionnaire)s: answers submitted by %(states)s States") % {"questionnaire": definition, "states": states}
     content = saq_to_xlsx(figures, title=title, rtl=get_language_bidi(),
@@ -115,11 +123,12 @@ def saq_answers(request, definition: int, question: int):
     question = get_object_or_404(Question.objects.select_related("definition", "article"),
                                  pk=question, definition_id=definition)
     form = _saq_filters(request)
-    filters = Filters(group=form.cleaned_data["group"], region=getattr(form.cleaned_data["region"], "pk", None)) \
-        if form.is_valid() else Filters()
+    if not form.is_valid():
+        return _bad_filters(form)
+    filters = _filters_of(form)
     found = answers_to(question, filters)
     names = {iso3: localized(n) or iso3 for iso3, n in Party.objects.filter(
-        iso3__in=[party for party, _ in found]).values_list("iso3", "names")}
+        iso3__in=[party for party, _value in found]).values_list("iso3", "names")}
     language = short_language(get_language())
     rows = sorted(({"state": names[party], "answer": readable(question.kind, value, language)} for party, value in found),
                   key=lambda row: row["state"])
