@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 from django.contrib.auth.models import AnonymousUser
 
 from revmod.demo.cast import build_cast
@@ -31,6 +32,14 @@ def _background_tasks_run_at_once(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "files"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_english():
+    """A test that renders a page in another language must not leave it active for the next one."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
