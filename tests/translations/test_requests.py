@@ -235,3 +235,10 @@ def test_the_document_pages_can_link_to_the_translations_of_a_version(version):
     html = render_to_string("translations/_link.html", {"document": version.document, "number": version.number})
     assert html.strip() == (f'<p><a href="/translations/documents/{version.document_id}/v1/">'
                             "Machine translation of version 1 (unofficial)</a></p>")
+
+
+def test_the_document_and_each_version_link_to_their_machine_translations(cast, version, login):
+    client = login(cast["expert.reviewer1"])
+    link = f'href="/translations/documents/{version.document_id}/v1/"'
+    assert link in client.get(f"/documents/{version.document_id}/").content.decode()
+    assert link in client.get(f"/documents/{version.document_id}/v1/").content.decode()
