@@ -9,7 +9,6 @@ and delivered by the real task queue (django-tasks-db and two `db_worker` proces
 SMTP server on loopback: all counted, none twice. Everything happens in a throwaway data folder.
 """
 
-import json
 import os
 import random
 import subprocess
@@ -40,6 +39,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from _bulk import insert_rows, next_id  # noqa: E402  (benchmarks/_bulk.py)
 
 
 SCAN_DAY = date(2024, 6, 3)
@@ -106,7 +106,7 @@ def _synthetic(rng: random.Random, codes: list[str]) -> None:
     group, _created = ReviewGroup.objects.get_or_create(
         number=1, defaults={"started_on": date(2022, 11, 1), "phase_started_on": date(2022, 11, 1)})
     cluster = Cluster.objects.get(phase=1).pk
-    review_id, phase_id, step_id, person_id = (_next_id(m) for m in (CountryReview, Phase, ReviewStep, User))
+    review_id, phase_id, step_id, person_id = (next_id(m) for m in (CountryReview, Phase, ReviewStep, User))
     parties, reviews, phases, steps, seats, people, nominations = [], [], [], [], [], [], []
     for code in codes:
         parties.append({"iso3": code, "names": {"en": f"Synthetic {code}", "fr": f"Synthétique {code}"},
@@ -139,10 +139,10 @@ def _synthetic(rng: random.Random, codes: list[str]) -> None:
                 person_id += 1
         review_id, phase_id = review_id + 1, phase_id + 1
     with transaction.atomic():
-        _insert(Party, parties)
+        insert_rows(Party, parties)
         for model, rows in ((CountryReview, reviews), (Phase, phases), (ReviewStep, steps), (ReviewerSeat, seats),
                             (User, people), (Nomination, nominations)):
-            _insert(model, rows)
+            insert_rows(model, rows)
 
 
 def _deliveries(count: int) -> None:
@@ -207,32 +207,6 @@ def _codes(count: int) -> list[str]:
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     codes = (f"{d}{a}{b}" for d in "0123456789" for a in alphabet for b in alphabet)
     return [next(codes) for _ in range(count)]
-
-
-def _insert(model, rows: list[dict]) -> None:
-    """Rows straight into the model's table in one executemany (as benchmarks/reports.py does);
-    missing fields take their defaults."""
-    fields = [f for f in model._meta.concrete_fields if not (f.primary_key and f.attname not in rows[0])]
-    defaults = {f.attname: f.get_default() for f in fields}
-    quote = connection.ops.quote_name
-    sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
-           f"VALUES ({', '.join(['%s'] * len(fields))})")
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, [[_sql(row.get(f.attname, defaults[f.attname])) for f in fields] for row in rows])
-
-
-def _sql(value):
-    if isinstance(value, (dict, list)):
-        return json.dumps(value)
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _next_id(model) -> int:
-    return (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ Run from the repository root: `.venv/bin/python benchmarks/reports.py`. Prints o
 site's figures are in benchmarks/public.py. Everything happens in a throwaway data folder.
 """
 
-import json
 import os
 import random
 import sys
@@ -35,6 +34,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from _bulk import insert_rows, next_id  # noqa: E402  (benchmarks/_bulk.py)
 
 SYNTHETIC_REVIEWS = 10_000
 REPORT_DAY = date(2024, 5, 21)  # the day of the figures of Status 2024
@@ -111,32 +111,6 @@ def _timeline(rng: random.Random, started: date, today: date) -> list[tuple[str,
     return rows
 
 
-def _insert(model, rows: list[dict]) -> None:
-    """Rows straight into the model's table in one executemany: bulk_create's ORM work per object
-    would take most of the minute this benchmark has. Missing fields take their defaults."""
-    fields = [f for f in model._meta.concrete_fields if not (f.primary_key and f.attname not in rows[0])]
-    defaults = {f.attname: f.get_default() for f in fields}
-    quote = connection.ops.quote_name
-    sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
-           f"VALUES ({', '.join(['%s'] * len(fields))})")
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, [[_sql(row.get(f.attname, defaults[f.attname])) for f in fields] for row in rows])
-
-
-def _sql(value):
-    if isinstance(value, (dict, list)):
-        return json.dumps(value)
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _next_id(model) -> int:
-    return (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
-
-
 def _synthetic(count: int) -> None:
     """Bring the mechanism to SYNTHETIC_REVIEWS reviews: parties, reviews, steps with deadline
     histories, languages, seats and nominations like the demo's, in a few bulk inserts."""
@@ -148,14 +122,14 @@ def _synthetic(count: int) -> None:
     rng, started = random.Random(2024), time.perf_counter()
     regions = list(RegionalGroup.objects.values_list("code", flat=True))
     groups = {1: date(2020, 12, 1), 2: date(2021, 11, 1), 3: date(2022, 11, 1)}
-    first = _next_id(CountryReview)
+    first = next_id(CountryReview)
     reviews = [{"id": first + i, "party_id": code, "group_id": n, "started_on": groups[n]}
                for i, (code, n) in enumerate((c, rng.randint(1, 3)) for c in _codes(count))]
     with transaction.atomic():
-        _insert(Party, [{"iso3": r["party_id"], "names": {"en": f"Synthetic {r['party_id']}"},
+        insert_rows(Party, [{"iso3": r["party_id"], "names": {"en": f"Synthetic {r['party_id']}"},
                          "regional_group_id": rng.choice(regions)} for r in reviews])
-        _insert(Adherence, [{"party_id": r["party_id"], "instrument_id": "UNTOC"} for r in reviews])
-        _insert(CountryReview, reviews)
+        insert_rows(Adherence, [{"party_id": r["party_id"], "instrument_id": "UNTOC"} for r in reviews])
+        insert_rows(CountryReview, reviews)
         _synthetic_phases(rng, reviews)
         _synthetic_people(rng, reviews)
     print(f"synthetic_build_seconds: {time.perf_counter() - started:.1f}")
@@ -171,7 +145,7 @@ def _synthetic_phases(rng: random.Random, reviews: list[dict]) -> None:
 
     today, cluster = timezone.localdate(), Cluster.objects.get(phase=1).pk
     secretariat = User.objects.filter(is_secretariat=True).values_list("pk", flat=True).first()
-    phase_id, step_id = _next_id(Phase), _next_id(ReviewStep)
+    phase_id, step_id = next_id(Phase), next_id(ReviewStep)
     phases, steps, changes, languages = [], [], [], []
     for review in reviews:
         plan = _timeline(rng, review["started_on"], today)
@@ -194,7 +168,7 @@ def _synthetic_phases(rng: random.Random, reviews: list[dict]) -> None:
         phase_id += 1
     for model, rows in ((Phase, phases), (ReviewStep, steps), (DeadlineChange, changes),
                         (Phase.working_languages.through, languages)):
-        _insert(model, rows)
+        insert_rows(model, rows)
 
 
 def _synthetic_people(rng: random.Random, reviews: list[dict]) -> None:
@@ -203,12 +177,12 @@ def _synthetic_people(rng: random.Random, reviews: list[dict]) -> None:
     from revmod.reviews.models import ReviewerSeat
 
     parties = [r["party_id"] for r in reviews]
-    _insert(ReviewerSeat, [
+    insert_rows(ReviewerSeat, [
         {"review_id": r["id"], "reviewer_id": reviewer, "instrument_id": "UNTOC", "basis": basis, "since": r["started_on"]}
         for r in reviews for basis, reviewer in zip(("same_region", "other_region"), rng.sample(parties, 2), strict=True)
         if reviewer != r["party_id"]])
     named = [r for r in reviews if rng.random() < 0.88]
-    person, people, nominations = _next_id(User), [], []
+    person, people, nominations = next_id(User), [], []
     approved = timezone.now() - timedelta(days=30)
     for review in named:
         for role in ("focal_point", "expert"):
@@ -219,8 +193,8 @@ def _synthetic_people(rng: random.Random, reviews: list[dict]) -> None:
                                 "role": role, "status": "approved", "approved_at": approved, "recorded_at": approved,
                                 "stated_name": email, "stated_email": email})
             person += 1
-    _insert(User, people)
-    _insert(Nomination, nominations)
+    insert_rows(User, people)
+    insert_rows(Nomination, nominations)
 
 
 if __name__ == "__main__":
