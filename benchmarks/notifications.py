@@ -39,7 +39,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from _bulk import insert_rows, next_id  # noqa: E402  (benchmarks/_bulk.py)
+from benchmarks._bulk import insert_rows, next_id  # noqa: E402
 
 
 SCAN_DAY = date(2024, 6, 3)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # benchmarks._bulk
 WORK = Path(tempfile.mkdtemp(prefix="revmod-bench-reports-"))
 os.environ["REVMOD_DATA_DIR"] = str(WORK)
 os.environ["DJANGO_SETTINGS_MODULE"] = "revmod.settings"
@@ -34,7 +35,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from _bulk import insert_rows, next_id  # noqa: E402  (benchmarks/_bulk.py)
+from benchmarks._bulk import insert_rows, next_id  # noqa: E402
 
 SYNTHETIC_REVIEWS = 10_000
 REPORT_DAY = date(2024, 5, 21)  # the day of the figures of Status 2024
