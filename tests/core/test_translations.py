@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 pytestmark = pytest.mark.unit
 

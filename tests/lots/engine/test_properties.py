@@ -38,7 +38,7 @@ def party_sets(draw_: st.DrawFn) -> list[Participant]:
     count = draw_(st.sampled_from((1, 2, 3, 3, 4, 4)))
     sizes = draw_(st.lists(st.sampled_from((1, 2, 3, 4, 4, 5, 5, 6, 6, 7, 8, 9, 10)),
                            min_size=count, max_size=count))
-    regions = [region for region, size in zip(REGIONS, sizes) for _ in range(size)]
+    regions = [region for region, size in zip(REGIONS, sizes, strict=False) for _ in range(size)]
     regions += [None] * draw_(st.sampled_from((0, 0, 1, 2, 3)))
     parties = []
     for number, region in enumerate(regions):
