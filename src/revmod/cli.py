@@ -16,7 +16,11 @@ PRODUCT_COMMANDS = {
     "draw-eligible": "Say whether one State may review another, and why not.",
     "load-reference": "Load or update the reference data (parties, instruments, articles).",
     "run-scheduler": "Queue deadline reminders, missed-deadline notices and digests; retry e-mails (cron).",
+    "load-questionnaires": "Load the self-assessment questionnaires shipped with revmod (cluster 1).",
     "report": "Write the status report as of a date (report status --as-of YYYY-MM-DD --format json|xlsx|docx).",
+    "backup": "Write the database and files to one verified archive.",
+    "restore": "Replace the database and files with a verified archive's.",
+    "audit-verify": "Check that the audit trail's hash chain is intact.",
 }
 
 
