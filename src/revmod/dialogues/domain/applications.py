@@ -13,8 +13,9 @@ from revmod.audit.domain import record
 from revmod.core.errors import Refused
 from revmod.core.i18n import short_language
 from revmod.dialogues import rules
+from revmod.documents.domain import checked_upload
 from revmod.dialogues.domain.support import (
-    MAX_TEXT_CHARS, checked_upload, link, new_token, store, tell_organisation, token_hash,
+    MAX_TEXT_CHARS, link, new_token, store, tell_organisation, token_hash,
 )
 from revmod.dialogues.enums import Area, OrganisationKind, Outcome
 from revmod.dialogues.models import Application, Comment, Dialogue, Organisation

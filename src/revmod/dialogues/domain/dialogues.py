@@ -12,7 +12,8 @@ from revmod.audit.domain import record
 from revmod.core.errors import Refused
 from revmod.core.i18n import UN_LANGUAGES
 from revmod.dialogues import policy, rules
-from revmod.dialogues.domain.support import checked_upload, link, store, tell_organisations, texts
+from revmod.dialogues.domain.support import link, store, tell_organisations, texts
+from revmod.documents.domain import checked_upload
 from revmod.dialogues.enums import DialogueFormat, WorkingGroup
 from revmod.dialogues.models import BackgroundDocument, Dialogue
 from revmod.notifications.domain import notify

@@ -2,18 +2,14 @@
 
 import hashlib
 import secrets
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import translation
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from revmod.core.errors import Refused
-from revmod.core.virus_scan import check_upload
 from revmod.core.i18n import UN_LANGUAGES
-from revmod.documents.domain import _sniff  # the platform's one check of a file's type by content
 from revmod.notifications.domain import Draft, notice_key, notify, queue
 
 MAX_TEXT_CHARS = 20_000
@@ -31,25 +27,6 @@ def token_hash(token: str) -> str:
 
 def link(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
-
-
-def checked_upload(uploaded) -> tuple[bytes, str, str]:
-    """The file's bytes, type and safe name, after the platform's size and type checks.
-
-    The same rules and messages as `documents.domain.add_attachment`: not empty, at most
-    UPLOAD_MAX_BYTES, type judged by content. To be replaced by a shared check once
-    `documents.domain` exposes one.
-    """
-    if uploaded.size == 0:
-        raise Refused(_("The file is empty."))
-    if uploaded.size > settings.UPLOAD_MAX_BYTES:
-        raise Refused(_("The file is larger than %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)})
-    data = uploaded.read()
-    kind = _sniff(data[:16])
-    if kind is None:
-        raise Refused(_("This kind of file is not accepted: send PDF, Word, Excel, images or plain text."))
-    check_upload(data, name=uploaded.name)  # ClamAV, when installed (core.virus_scan)
-    return data, kind, get_valid_filename(PurePath(uploaded.name).name)[:200] or "file"
 
 
 def store(item, data: bytes, name: str, kind: str) -> None:

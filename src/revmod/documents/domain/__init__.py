@@ -88,13 +88,12 @@ def _sniff(head: bytes) -> str | None:
     return None if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text) else "text/plain"
 
 
-@transaction.atomic
-def add_attachment(*, actor, uploaded, document: Document | None = None, message: Message | None = None,
-                   is_record: bool = False) -> Attachment:
-    """Keep an uploaded file after checking its size and its type by content, not by name."""
-    step = document.step if document else message.step
-    if not (policy.can_draft(actor, step) or policy.can_post_message(actor, step)):
-        raise Refused(_("You cannot add files here now."))
+def checked_upload(uploaded) -> tuple[bytes, str, str]:
+    """The platform's one check of an uploaded file: its bytes, its type and a safe name.
+
+    Not empty, at most UPLOAD_MAX_BYTES, type judged by content (never by name), then the virus
+    scan (ClamAV, when installed: core.virus_scan). Every app that keeps uploads calls this.
+    """
     if uploaded.size == 0:
         raise Refused(_("The file is empty."))
     if uploaded.size > settings.UPLOAD_MAX_BYTES:
@@ -103,8 +102,18 @@ def add_attachment(*, actor, uploaded, document: Document | None = None, message
     kind = _sniff(data[:16])
     if kind is None:
         raise Refused(_("This kind of file is not accepted: send PDF, Word, Excel, images or plain text."))
-    check_upload(data, name=uploaded.name)  # ClamAV, when installed (core.virus_scan)
-    name = get_valid_filename(PurePath(uploaded.name).name)[:200] or "file"
+    check_upload(data, name=uploaded.name)
+    return data, kind, get_valid_filename(PurePath(uploaded.name or "").name)[:200] or "file"
+
+
+@transaction.atomic
+def add_attachment(*, actor, uploaded, document: Document | None = None, message: Message | None = None,
+                   is_record: bool = False) -> Attachment:
+    """Keep an uploaded file after checking its size and its type by content, not by name."""
+    step = document.step if document else message.step
+    if not (policy.can_draft(actor, step) or policy.can_post_message(actor, step)):
+        raise Refused(_("You cannot add files here now."))
+    data, kind, name = checked_upload(uploaded)
     attachment = Attachment(document=document, message=message, name=name, size=len(data), content_type=kind,
                             sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actor,
                             uploaded_at=timezone.now(), is_record=is_record)

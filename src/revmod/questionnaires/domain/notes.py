@@ -1,19 +1,15 @@
 """Writes around answers: comments inside the national team, and files attached to an answer."""
 
 import hashlib
-from pathlib import PurePath
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from revmod.audit.domain import record
 from revmod.core.errors import Refused
-from revmod.core.virus_scan import check_upload
-from revmod.documents.domain import _sniff as sniff_type  # the platform's one list of accepted file types
+from revmod.documents.domain import checked_upload  # the platform's one upload check
 from revmod.questionnaires import policy
 from revmod.questionnaires.domain.queries import readable_file_ids
 from revmod.questionnaires.domain.responses import check_question
@@ -51,19 +47,10 @@ def attach_file(response: Response, *, question: Question, uploaded, actor) -> A
     if not policy.can_edit_answers(actor, response):
         raise Refused(_("You cannot change these answers now."))
     question = check_question(response, question.pk)
-    if uploaded.size == 0:
-        raise Refused(_("The file is empty."))
-    if uploaded.size > settings.UPLOAD_MAX_BYTES:
-        raise Refused(_("The file is larger than %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)})
-    data = uploaded.read()
-    kind = sniff_type(data[:16])
-    if kind is None:
-        raise Refused(_("This kind of file is not accepted: send PDF, Word, Excel, images or plain text."))
-    check_upload(data, name=uploaded.name)  # ClamAV, when installed (core.virus_scan)
+    data, kind, name = checked_upload(uploaded)
     answer, _created = Answer.objects.get_or_create(
         response=response, question=question,
         defaults={"value": None, "revision": 0, "updated_by": actor, "updated_at": timezone.now()})
-    name = get_valid_filename(PurePath(uploaded.name or "").name)[:200] or "file"
     item = AnswerFile(answer=answer, name=name, size=len(data), content_type=kind, sha256=hashlib.sha256(data).hexdigest(),
                       uploaded_by=actor, uploaded_at=timezone.now())
     item.file.save(name, ContentFile(data), save=False)
