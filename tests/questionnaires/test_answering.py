@@ -97,6 +97,22 @@ def test_only_the_focal_point_submits_complete_answers(cast, untoc):
     assert "Penal Code, s. 12." in body and "<h3>" in body
 
 
+def test_the_saq_document_is_written_through_the_questionnaire_only(cast, untoc, login):
+    """The SAQ text is the rendering of the submitted answers: typing over it on the document's
+    page is refused and the page sends the drafter to the questionnaire (P&R 9, 34)."""
+    document = untoc.step.documents.get(instrument="UNTOC")
+    client = login(cast["expert.reviewed"])
+    page = client.get(f"/documents/{document.pk}/").content.decode()
+    assert "Open the questionnaire" in page and 'name="body"' not in page
+    client.post(f"/documents/{document.pk}/", {"body": "<p>Typed over the answers</p>", "base_version": document.current_version})
+    document.refresh_from_db()
+    assert not document.versions.filter(body__contains="Typed over").exists()
+    answer_all(untoc, cast["expert.reviewed"])
+    submit_response(untoc, actor=cast["fp.reviewed"])
+    document.refresh_from_db()
+    assert "Penal Code, s. 12." in document.versions.get(number=document.current_version).body
+
+
 def test_a_submitted_version_is_locked(cast, untoc):
     answer_all(untoc, cast["expert.reviewed"])
     submitted = submit_response(untoc, actor=cast["fp.reviewed"])

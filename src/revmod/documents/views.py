@@ -43,7 +43,8 @@ def _current(document: Document) -> DocumentVersion | None:
 def detail(request, pk):
     document = _document_or_404(request.user, pk, request)
     current = _current(document)
-    can_edit = policy.can_draft(request.user, document.step)
+    questionnaire = domain.written_in_questionnaire(document)
+    can_edit = policy.can_draft(request.user, document.step) and not questionnaire
     form = EditForm(initial={"body": current.body if current else "", "base_version": document.current_version})
     conflict = None
     if request.method == "POST" and can_edit:
@@ -61,7 +62,7 @@ def detail(request, pk):
                 return redirect("documents:detail", pk=document.pk)
     return render(request, "documents/detail.html", {
         "document": document, "review": document.step.phase.review, "current": current, "form": form,
-        "can_edit": can_edit, "conflict": conflict, "upload": UploadForm(),
+        "can_edit": can_edit, "conflict": conflict, "upload": UploadForm(), "questionnaire": questionnaire,
         "versions": document.versions.select_related("created_by").order_by("-number"),
         "attachments": document.attachments.all(), "questions": document.questions.select_related("asked_by", "answered_by"),
         "can_answer": any(side == "reviewed" and role != "observer" for side, _p, role in policy.roles_in(request.user, document.step.phase.review)),

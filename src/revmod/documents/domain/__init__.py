@@ -19,6 +19,7 @@ from revmod.core.errors import EditConflict, Refused
 from revmod.core.virus_scan import check_upload
 from revmod.documents.models import Attachment, ClarificationQuestion, Document, DocumentVersion, Message
 from revmod.documents.wordcount import count_words
+from revmod.questionnaires.domain.queries import current_definition
 from revmod.reviews import policy
 from revmod.reviews.domain.notices import document_shared, message_posted
 from revmod.reviews.enums import StepKind
@@ -40,8 +41,18 @@ def clean_html(body: str) -> str:
     return nh3.clean(body, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, link_rel="noopener noreferrer")
 
 
+def written_in_questionnaire(document: Document) -> bool:
+    """An SAQ document whose instrument and cluster have a published questionnaire is written by
+    answering it: its text is the rendering of the submitted answers (P&R 9, 34), never typed
+    over by hand, so that the document and the answers cannot say different things."""
+    step = document.step
+    return (step.kind == StepKind.SAQ and document.instrument_id is not None
+            and current_definition(document.instrument_id, step.phase.cluster_id) is not None)
+
+
 @transaction.atomic
-def save_version(document: Document, *, body: str, base_version: int, actor) -> DocumentVersion:
+def save_version(document: Document, *, body: str, base_version: int, actor,
+                 from_questionnaire: bool = False) -> DocumentVersion:
     """Save a new version unless someone saved one since `base_version` (no silent overwrite).
 
     Side effects, in order: the version, the document's current number (compare-and-swap),
@@ -50,6 +61,8 @@ def save_version(document: Document, *, body: str, base_version: int, actor) -> 
     step = document.step
     if not policy.can_draft(actor, step):
         raise Refused(_("You cannot edit this document now."))
+    if not from_questionnaire and written_in_questionnaire(document):
+        raise Refused(_("These answers are written in the questionnaire, not here: open the questionnaire to change them."))
     body = clean_html(body)
     if len(body) > MAX_BODY_CHARS:
         raise Refused(_("The text is too long (at most %(n)s characters).") % {"n": MAX_BODY_CHARS})

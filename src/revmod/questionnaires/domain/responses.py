@@ -145,7 +145,8 @@ def submit_response(response: Response, *, actor) -> ResponseVersion:
     response.status, response.submitted_at = ResponseStatus.SUBMITTED, timezone.now()
     response.save(update_fields=["status", "submitted_at"])
     document = response.step.documents.select_for_update().get(instrument_id=response.instrument_id)
-    save_version(document, body=render_html(response), base_version=document.current_version, actor=actor)
+    save_version(document, body=render_html(response), base_version=document.current_version, actor=actor,
+                 from_questionnaire=True)
     record("questionnaires.response.submitted", actor=actor, target=response, review=response.step.phase.review,
            data={"version": version.number, "definition_version": response.definition.version})
     return version
