@@ -76,10 +76,10 @@ def cast(cast_review, unrelated_review):
 
 def verified_login(client, person, *, password_confirmed=False):
     """Log a person in as if they gave their password and second factor."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from django_otp import devices_for_user
 
     client.force_login(person)
-    device = TOTPDevice.objects.filter(user=person, confirmed=True).first()
+    device = next(devices_for_user(person, confirmed=True), None)  # TOTP first, else a passkey
     session = client.session
     if device is not None:
         session["otp_device_id"] = device.persistent_id

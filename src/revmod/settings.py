@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
     "django_tasks",
     "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "revmod.core.context_processors.revmod",
+                "revmod.accounts.oidc.sign_on",
             ],
         },
     },
@@ -120,7 +122,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "revmod.accounts.passwords.DressedUpPasswordValidator"},  # common passwords in disguise (issue 7)
+    {"NAME": "revmod.accounts.passwords.GuessablePasswordValidator"},  # leaked-list passwords, in disguise too (zxcvbn)
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
@@ -218,6 +220,22 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
 
 OTP_TOTP_ISSUER = "revmod"
+
+
+def _passkey_site(site_url: str) -> tuple[str, str]:
+    """The relying party ID and origin of passkeys, from the site's address. Browsers refuse an IP
+    address as RP ID, and http://localhost (not http://127.0.0.1) is a secure context."""
+    parsed = urlparse(site_url)
+    host = parsed.hostname or "localhost"
+    host = "localhost" if host in {"127.0.0.1", "::1"} else host
+    return host, f"{parsed.scheme}://{host}" + (f":{parsed.port}" if parsed.port else "")
+
+
+# Passkeys (WebAuthn) as a second factor only, never instead of the password (accounts/views.py).
+OTP_WEBAUTHN_RP_ID = os.environ.get("REVMOD_WEBAUTHN_RP_ID") or _passkey_site(SITE_URL)[0]
+OTP_WEBAUTHN_RP_NAME = os.environ.get("REVMOD_WEBAUTHN_RP_NAME", "revmod")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [o for o in os.environ.get("REVMOD_WEBAUTHN_ORIGINS", _passkey_site(SITE_URL)[1]).split(",") if o]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 ACTIVATION_DAYS = 10
 # Production always requires it: no variable turns the second factor off there (issue 7).
 REVMOD_REQUIRE_SECOND_FACTOR = PRODUCTION or _flag("REVMOD_REQUIRE_SECOND_FACTOR", True)
@@ -244,7 +262,9 @@ if OIDC_ENABLED:
     OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["REVMOD_OIDC_AUTHORIZATION_ENDPOINT"]
     OIDC_OP_TOKEN_ENDPOINT = os.environ["REVMOD_OIDC_TOKEN_ENDPOINT"]
     OIDC_OP_USER_ENDPOINT = os.environ["REVMOD_OIDC_USER_ENDPOINT"]
-    OIDC_OP_JWKS_ENDPOINT = os.environ.get("REVMOD_OIDC_JWKS_ENDPOINT", "")
+    OIDC_OP_JWKS_ENDPOINT = os.environ["REVMOD_OIDC_JWKS_ENDPOINT"]  # the id_token's signature is always checked
     OIDC_RP_SIGN_ALGO = os.environ.get("REVMOD_OIDC_SIGN_ALGO", "RS256")
-    OIDC_RP_SCOPES = "openid email"
-    OIDC_CREATE_USER = False
+OIDC_RP_SCOPES = "openid email"
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True  # a stolen code is useless without this session's verifier (RFC 7636)
+OIDC_TIMEOUT = 10  # seconds for each call to the provider: a provider that hangs must not hold a worker

@@ -21,6 +21,22 @@ def test_login_needs_the_password_then_the_code(cast, cast_review, client):
     assert client.get(f"/reviews/{cast_review.pk}/").status_code == 200
 
 
+def test_a_link_opened_before_logging_in_is_where_the_person_lands_after_the_code(cast, cast_review, client):
+    """A link in an e-mail leads to its page once both factors are given, not to the home page;
+    a next address on another site is never followed."""
+    person = cast["fp.reviewed"]
+    page = f"/reviews/{cast_review.pk}/?tab=documents"
+    client.post("/accounts/login/", {"username": person.email, "password": DEMO_PASSWORD})
+    assert client.get(page)["Location"] == "/accounts/verify/"
+    response = client.post("/accounts/verify/", {"token": current_code(person)})
+    assert response["Location"] == page
+    client.logout()
+    client.post("/accounts/login/", {"username": person.email, "password": DEMO_PASSWORD})
+    time.sleep(1.1)  # each code once: wait for the next one would take 30 s, a reused code is refused; use ?next=
+    response = client.get("/accounts/verify/?next=https://evil.example/")
+    assert 'value="https://evil.example/"' not in response.content.decode()
+
+
 def test_a_wrong_password_is_refused_in_the_users_language(cast, client):
     response = client.post("/accounts/login/", {"username": cast["fp.reviewed"].email, "password": "nope"},
                            HTTP_ACCEPT_LANGUAGE="fr")

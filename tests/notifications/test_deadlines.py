@@ -84,6 +84,15 @@ def test_with_no_focal_point_the_notices_go_to_the_permanent_mission(cast, consu
     assert len(smtp_server.messages) == 1
 
 
+def test_a_deadline_notice_reaches_the_mission_in_its_language(cast, consulted, run, smtp_server):
+    """P&R 18: the standing-in mission is reminded in its language of correspondence."""
+    Nomination.objects.filter(person=cast["fp.reviewed"]).update(ended_at="2021-01-01T00:00Z")
+    Party.objects.filter(pk="GHA").update(mission_email="mission.ghana@example.org", correspondence_language="es")
+    run(date(2021, 6, 15))
+    [subject] = subjects_to(smtp_server, "mission.ghana@example.org")
+    assert "Ghana" in subject and "2021-07-15" in subject and "due on" not in subject
+
+
 def test_feedback_is_owed_by_both_reviewing_states(cast, consulted, run, smtp_server):
     """P&R 35: the written feedback is the reviewing States' joint work: both focal points are told."""
     saq = step_of(consulted, StepKind.SAQ)

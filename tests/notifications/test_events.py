@@ -63,6 +63,16 @@ def test_a_state_with_no_focal_point_hears_through_its_permanent_mission(cast, c
     assert smtp_server.messages_to("mission.kenya@example.org") == []
 
 
+def test_a_mission_is_written_to_in_its_language_of_correspondence(cast, cast_review, smtp_server, delivered):
+    """P&R 18: the mission standing in for a focal point reads the notice in the language the
+    secretariat recorded for it, not in English by default."""
+    Nomination.objects.filter(person=cast["fp.reviewer2"]).update(ended_at="2021-01-01T00:00Z")
+    Party.objects.filter(pk="NOR").update(mission_email="mission.norway@example.org", correspondence_language="fr")
+    with delivered():
+        consult(cast_review, cast["secretariat"])
+    assert [str(m["Subject"]) for m in smtp_server.messages_to("mission.norway@example.org")] == [FRENCH_SAQ_OPEN]
+
+
 def _open_dialogue(phase):
     phase.steps.filter(kind__in=[StepKind.SAQ, StepKind.FEEDBACK]).update(status=StepStatus.DONE)
     phase.steps.filter(kind=StepKind.DIALOGUE).update(status=StepStatus.OPEN)

@@ -45,10 +45,22 @@ PAGES: dict[str, list[Rule]] = {
     "accounts:confirm": [R(SIGNED_IN)],
     "accounts:activate": [R(EVERYONE, token="activation")],  # the e-mailed link is the key
     "accounts:new_link": [R(EVERYONE, what="published")],
+    # SSO by OpenID Connect is off in the suite: its addresses answer 404 to all (on: tests/infra/test_oidc_live.py)
+    "oidc_authentication_init": [R(NOBODY, what="published")],
+    "oidc_authentication_callback": [R(NOBODY, what="published")],
     "accounts:profile": [R(SIGNED_IN)],
     "accounts:create_token": [R(SIGNED_IN, "POST")],
+    "accounts:remove_passkey": [R(frozenset({"fp.reviewed"}), "POST", pk="passkey")],  # one's own passkey only
+    # the passkey ceremonies (JSON, django-otp-webauthn): after the password; anonymous visitors go to the login
+    "otp_webauthn:credential-registration-begin": [R(SIGNED_IN, "POST")],
+    "otp_webauthn:credential-registration-complete": [R(SIGNED_IN, "POST")],
+    "otp_webauthn:credential-authentication-begin": [R(SIGNED_IN, "POST")],
+    "otp_webauthn:credential-authentication-complete": [R(SIGNED_IN, "POST")],
+    "otp_webauthn:js-i18n-catalog": [R(EVERYONE, what="published")],
     "accounts:nominations": [R(SECRETARIAT)],
     "accounts:check_nomination": [R(SECRETARIAT, pk="nomination")],
+    "reference:parties": [R(SECRETARIAT)],
+    "reference:party": [R(SECRETARIAT, iso3="iso3"), R(SECRETARIAT, "POST", iso3="iso3", data={"mission_email": "=bad"})],
     "accounts:record_nomination": [R(SECRETARIAT, review_pk="review")],
     "audit:trail": [R(SECRETARIAT)],
     "set_language": [R(EVERYONE, "POST", what="published", data={"language": "=fr"})],

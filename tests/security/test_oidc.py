@@ -1,6 +1,7 @@
 """SSO by OpenID Connect: off by default; configured by environment, it sends the browser to the
 organisation's provider, finds only existing people by verified e-mail, and still asks for the
-second factor (issue 7). Tested against its configuration, not a live provider (docs/security.md).
+second factor (issue 7). Here its configuration and matching rules; the whole flow against a live
+provider is in tests/infra/test_oidc_live.py.
 """
 
 import json
@@ -51,6 +52,7 @@ def test_configured_sso_sends_the_browser_to_the_provider(tmp_path):
     assert query["client_id"] == ["revmod"] and query["response_type"] == ["code"] and query["scope"] == ["openid email"]
     assert query["redirect_uri"] == ["https://revmod.example.org/oidc/callback/"]
     assert query["state"][0] and query["nonce"][0]
+    assert query["code_challenge_method"] == ["S256"] and len(query["code_challenge"][0]) >= 43  # PKCE
     assert seen["backends"][-1] == "revmod.accounts.oidc.NominatedPersonBackend" and seen["create"] is False
 
 

@@ -62,3 +62,17 @@ def test_an_unverified_session_sees_no_review(cast, cast_review, client):
     client.force_login(cast["expert.reviewed"])
     for url in ("/reviews/", f"/reviews/{cast_review.pk}/", "/notifications/", "/audit/"):
         assert client.get(url)["Location"].startswith("/accounts/verify/"), url
+
+
+def test_an_unverified_session_cannot_make_itself_an_api_token_or_a_passkey(cast, client):
+    """The account's own pages are behind the second factor too: a stolen password, confirmed
+    again, must not buy an API token or a passkey that would skip the code (ASVS 2.2.1)."""
+    person = cast["expert.reviewed"]
+    client.force_login(person)
+    client.post("/accounts/confirm/", {"password": "any"})
+    for url in ("/accounts/profile/", "/accounts/passkeys/registration/begin/"):
+        assert client.get(url)["Location"].startswith("/accounts/verify/"), url
+    response = client.post("/accounts/profile/tokens/", {"name": "exfiltration"})
+    assert response["Location"].startswith("/accounts/verify/")
+    assert not person.api_tokens.exists()
+    assert client.get("/accounts/verify/").status_code == 200

@@ -17,6 +17,7 @@ from django.utils import timezone
 from revmod.accounts.enums import NominationStatus, Role
 from revmod.accounts.models import Nomination, User
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from revmod.demo.cast import demo_password_hash, totp_key
 from revmod.documents.domain import add_attachment, save_version
@@ -107,9 +108,10 @@ def _people(world: World, cast, cast_review) -> None:
     [notice] = notify("security-matrix", people=[cast["fp.reviewed"]], subject="For Kwame", body="Text", review=cast_review)
     template = MessageTemplate.objects.order_by("code").first() or MessageTemplate.objects.create(code="matrix", name="Matrix")
     draw = Draw.objects.create(seed="matrix", status=DrawStatus.PREVIEW, created_by=cast["secretariat"])
+    passkey = WebAuthnCredential.objects.create(user=cast["fp.reviewed"], credential_id=b"matrix", public_key=b"matrix")
     world.ids.update(nomination=nomination.pk, activation=send_activation(newcomer), notice=notice.pk,
                      feed=create_calendar_feed(cast["fp.reviewed"], actor=cast["fp.reviewed"]), template=template.code,
-                     draw=draw.pk, group=cast_review.group_id)
+                     draw=draw.pk, group=cast_review.group_id, passkey=passkey.pk)
 
 
 def _questionnaires(world: World, cast) -> None:

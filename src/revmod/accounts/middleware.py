@@ -8,7 +8,12 @@ from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 
-OPEN_PREFIXES = ("/accounts/", "/static/", "/api/", "/i18n/", "/public/")
+AFTER_VERIFY_KEY = "revmod_after_verify"
+OPEN_PREFIXES = ("/static/", "/api/", "/i18n/", "/public/")  # the API takes tokens, never the session
+# What a session with a password only may reach: the steps of logging in, and nothing of the
+# account itself (a profile, an API token, a passkey are only for a verified session).
+LOGIN_STEPS = ("/accounts/login/", "/accounts/logout/", "/accounts/verify/", "/accounts/activate/",
+               "/accounts/new-link/", "/accounts/passkeys/authentication/", "/accounts/passkeys/jsi18n/")
 
 
 class SecondFactorMiddleware:
@@ -24,10 +29,12 @@ class SecondFactorMiddleware:
     def __call__(self, request):
         user = request.user
         if (settings.REVMOD_REQUIRE_SECOND_FACTOR and user.is_authenticated
-                and not user.is_verified() and not request.path.startswith(OPEN_PREFIXES)
+                and not user.is_verified() and not request.path.startswith(OPEN_PREFIXES + LOGIN_STEPS)
                 and request.path != "/"):
             if not user.is_active:
                 logout(request)
+            elif request.method == "GET":  # back to this page once verified (an e-mailed link, a bookmark)
+                request.session[AFTER_VERIFY_KEY] = request.get_full_path()
             return redirect("accounts:verify")
         return self.get_response(request)
 

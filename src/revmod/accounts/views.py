@@ -1,27 +1,33 @@
-"""Pages of people: login with a second factor, activation, profile, and nominations."""
+"""Pages of people: login with a second factor (code or passkey), activation, profile, and nominations."""
 
 import functools
+import json
 import os
 import time
 from urllib.parse import urlencode
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login, match_token
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn import exceptions as webauthn_errors, views as webauthn_views
+from django_otp_webauthn.models import WebAuthnCredential
 
 from revmod.accounts import domain, throttle
+from revmod.accounts.middleware import AFTER_VERIFY_KEY
+from revmod.accounts.domain import second_factor
 from revmod.accounts.enums import NominationStatus
 from revmod.accounts.forms import (ActivationForm, ApiTokenForm, ClarificationForm, NewLinkForm, NominationForm,
                                    ProfileForm, TokenForm)
@@ -55,7 +61,6 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
     authentication_form = ThrottledAuthenticationForm
-    extra_context = {"oidc_enabled": getattr(settings, "OIDC_ENABLED", False)}  # SSO link, when configured
 
 
 def _demo_code(user) -> str | None:
@@ -77,16 +82,26 @@ def recently_confirmed(request) -> bool:
     return time.time() - request.session.get(REAUTH_KEY, 0) < REAUTH_SECONDS
 
 
-def sensitive(view):
-    """A sensitive act (approving a nomination, a new API token) asks for the password again
-    when it was last given more than ten minutes ago (ASVS 3.7.1)."""
+def sensitive(view=None, *, back: str = ""):
+    """A sensitive act (approving a nomination, a new API token, removing a passkey) asks for the
+    password again when it was last given more than ten minutes ago (ASVS 3.7.1).
+
+    `back` names the page to return to afterwards, for an action that has no page of its own.
+    """
+    if view is None:
+        return functools.partial(sensitive, back=back)
+
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method == "POST" and not recently_confirmed(request):
             messages.info(request, _("Confirm your password to continue."))
-            return redirect(f"{reverse('accounts:confirm')}?{urlencode({'next': request.get_full_path()})}")
+            return redirect(confirm_url(reverse(back) if back else request.get_full_path()))
         return view(request, *args, **kwargs)
     return wrapper
+
+
+def confirm_url(next_path: str) -> str:
+    return f"{reverse('accounts:confirm')}?{urlencode({'next': next_path})}"
 
 
 @login_required
@@ -103,16 +118,74 @@ def confirm_password(request):
 
 @login_required
 def verify(request):
-    """Second step of the login: the code of the person's authenticator (TOTP)."""
+    """Second step of the login: the code of the person's authenticator (TOTP), or a passkey
+    (the ceremony's own views below, started from this page)."""
     form = TokenForm(request.POST or None)
+    target = request.GET.get("next") or request.session.get(AFTER_VERIFY_KEY, "")  # the page asked for before
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = ""
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["token"].strip())
         if device is not None:
-            otp_login(request, device)
-            request.session[REAUTH_KEY] = time.time()
-            return redirect(request.GET.get("next") or "reviews:home")
+            second_factor_passed(request, device)
+            return redirect(target or "reviews:home")
         form.add_error("token", _("This code is not valid. Check your device's clock and try again."))
-    return render(request, "accounts/verify.html", {"form": form, "demo_code": _demo_code(request.user)})
+    return render(request, "accounts/verify.html", {"form": form, "demo_code": _demo_code(request.user), "next": target,
+                                                    "has_passkey": second_factor.passkeys_of(request.user).exists()})
+
+
+def second_factor_passed(request, device) -> None:
+    """Side effects, in order: the session counts as verified (django-otp), the password as just
+    given, an audit entry."""
+    otp_login(request, device)
+    request.session[REAUTH_KEY] = time.time()
+    request.session.pop(AFTER_VERIFY_KEY, None)
+    second_factor.record_second_factor_login(request.user, device=device, request=request)
+
+
+class PasswordConfirmationNeeded(webauthn_errors.OTPWebAuthnApiError):
+    status_code = 401  # the profile page's script (accounts/passkeys.js) then opens accounts:confirm
+    default_code = "password_confirmation_required"
+    default_detail = gettext_lazy("Confirm your password to add a passkey.")
+
+
+class _PasskeyRegistration:
+    """Adding a passkey is a sensitive act: it needs the password given in the last ten minutes,
+    checked when the ceremony begins and again when it completes (ASVS 3.7.1)."""
+
+    def check_can_register(self):
+        if not recently_confirmed(self.request):
+            raise PasswordConfirmationNeeded()
+
+
+@method_decorator(login_required, name="dispatch")
+class BeginPasskeyRegistration(_PasskeyRegistration, webauthn_views.BeginCredentialRegistrationView):
+    """The options for the browser's passkey prompt, once the password is recent."""
+
+
+@method_decorator(login_required, name="dispatch")
+class CompletePasskeyRegistration(_PasskeyRegistration, webauthn_views.CompleteCredentialRegistrationView):
+    @transaction.atomic
+    def post(self, *args, **kwargs):
+        response = super().post(*args, **kwargs)  # saves the passkey, or raises
+        credential = WebAuthnCredential.objects.get(pk=json.loads(response.content)["id"], user=self.request.user)
+        second_factor.record_passkey_added(credential, actor=self.request.user, request=self.request)
+        messages.success(self.request, _("Your passkey has been added."))
+        return response
+
+
+@method_decorator(login_required, name="dispatch")
+class BeginPasskeyLogin(webauthn_views.BeginCredentialAuthenticationView):
+    """A passkey is a second factor only: the password comes first (passwordless login is off in settings)."""
+
+
+@method_decorator(login_required, name="dispatch")
+class CompletePasskeyLogin(webauthn_views.CompleteCredentialAuthenticationView):
+    """Checks the passkey is the person's own (django-otp-webauthn), then completes the login as a code does;
+    answers with where to go next (?next= when it is on this site)."""
+
+    def complete_auth(self, device):
+        second_factor_passed(self.request, device)
 
 
 def activate(request, token):
@@ -165,17 +238,32 @@ def profile(request):
     return render(request, "accounts/profile.html", {
         "form": form, "token_form": ApiTokenForm(),
         "nominations": person.nominations.select_related("review__party", "party"),
-        "tokens": person.api_tokens.filter(revoked_at__isnull=True)})
+        "tokens": person.api_tokens.filter(revoked_at__isnull=True),
+        "passkeys": second_factor.passkeys_of(person), "confirm_url": confirm_url(reverse("accounts:profile"))})
 
 
 @require_POST
 @login_required
-@sensitive
+@sensitive(back="accounts:profile")
 def create_token(request):
     form = ApiTokenForm(request.POST)
     if form.is_valid():
         token = domain.create_api_token(request.user, name=form.cleaned_data["name"])
         messages.success(request, _("Your new API token (shown only once): %(token)s") % {"token": token})
+    return redirect("accounts:profile")
+
+
+@require_POST
+@login_required
+@sensitive(back="accounts:profile")
+def remove_passkey(request, pk):
+    credential = get_object_or_404(WebAuthnCredential, pk=pk, user=request.user)
+    try:
+        second_factor.remove_passkey(credential, actor=request.user, request=request)
+    except Refused as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The passkey has been removed."))
     return redirect("accounts:profile")
 
 

@@ -94,6 +94,7 @@ def restore(path: Path) -> dict:
             with connection.cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        # revmod's flush (audit app) lifts the audit trail's append-only lock while it empties the tables.
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         objects = serializers.deserialize("json", archive.extractfile("data.json").read())
         with connection.constraint_checks_disabled():

@@ -10,6 +10,6 @@ class Refused(ValidationError):
 class EditConflict(Refused):
     """Someone saved a newer version since the user started editing; nothing was overwritten."""
 
-    def __init__(self, message, *, current_version: int):
+    def __init__(self, message, *, current_version: int | None = None):
         super().__init__(message)
         self.current_version = current_version

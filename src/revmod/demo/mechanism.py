@@ -67,6 +67,8 @@ def build_mechanism(today: date | None = None) -> dict[str, int]:
     unrelated = next(reviews[c] for c in UNRELATED_CANDIDATES if c in reviews and not _involved(reviews[CAST_STATE], c))
     people = build_cast(reviews[CAST_STATE], unrelated_review=unrelated)
     focal_points = _focal_points(reviews, stream, skip={CAST_STATE, unrelated.party_id})
+    for iso3 in reviews:  # where no focal point is named, the mission hears of the review (P&R 18)
+        Party.objects.filter(pk=iso3, mission_email="").update(mission_email=f"mission.{iso3.lower()}@{DEMO_DOMAIN}")
     return {"reviews": len(reviews), "seats": len(state.pairing.pairs), "people": len(people) + focal_points}
 
 

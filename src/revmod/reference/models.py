@@ -4,6 +4,7 @@ All of it is data the secretariat can edit; texts are kept in the six UN languag
 (JSON keyed by "ar", "zh", "en", "fr", "ru", "es") and read through `localized()`.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -104,6 +105,9 @@ class Party(models.Model):
     joined_after_draw = models.BooleanField(_("joined after the drawing of lots"), default=False)
     legal_tradition = models.CharField(_("legal tradition"), max_length=40, blank=True)
     mission_email = models.EmailField(_("permanent mission e-mail"), blank=True)
+    correspondence_language = models.CharField(
+        _("language of correspondence"), max_length=7, choices=settings.LANGUAGES, default="en",
+        help_text=_("The UN language in which the mission is written to when it stands in for a focal point."))
     focal_point_public_info = models.TextField(_("focal point: general information"), blank=True)
 
     class Meta:

@@ -60,12 +60,15 @@ def notify(key: str, *, people, subject, body, review=None, extra_emails=(), kin
            step=None, cc: Iterable[str] = (), critical: bool | None = None) -> list[Notification]:
     """Queue one notice per person (in their own language) and per extra address.
 
+    `extra_emails` holds addresses, or (address, language) pairs for those written to in a
+    language of their own (a mission, P&R 18); a bare address is written to in English.
     `subject` and `body` are lazy translatable strings or callables(person) -> str; `key`
     names the event so the same notice is never queued twice. Side effects, in order:
     inserts Notification rows (skipping ones already there), then, once the transaction
     commits, enqueues the delivery of those to be e-mailed now.
     """
-    targets = [(p, p.email, p.language or "en") for p in people] + [(None, e, "en") for e in extra_emails if e]
+    extra = [(e, "en") if isinstance(e, str) else e for e in extra_emails]
+    targets = [(p, p.email, p.language or "en") for p in people] + [(None, e, lang) for e, lang in extra if e]
     drafts = []
     for person, email, language in targets:
         with translation.override(language):

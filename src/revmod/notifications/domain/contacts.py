@@ -46,7 +46,7 @@ def reviewers_in(review_ids) -> dict[int, list]:
     """Review -> its reviewing States now seated, each once: one query."""
     found: dict[int, dict] = defaultdict(dict)
     seats = ReviewerSeat.objects.filter(review_id__in=review_ids, until__isnull=True).select_related("reviewer").only(
-        "review_id", "reviewer__names", "reviewer__mission_email")
+        "review_id", "reviewer__names", "reviewer__mission_email", "reviewer__correspondence_language")
     for seat in seats:
         found[seat.review_id][seat.reviewer_id] = seat.reviewer
     return {review_id: list(parties.values()) for review_id, parties in found.items()}
@@ -64,7 +64,12 @@ def contacts_for(review_id: int, party, focal_points: dict) -> list[Contact]:
     people = focal_points.get((review_id, party.pk), [])
     if people:
         return [Contact(party, p.email, p.language or "en", p) for p in people]
-    return [Contact(party, party.mission_email, "en")] if party.mission_email else []
+    return [mission_contact(party)] if party.mission_email else []
+
+
+def mission_contact(party) -> Contact:
+    """The permanent mission, written to in the language of correspondence the State chose."""
+    return Contact(party, party.mission_email, party.correspondence_language or "en")
 
 
 def secretariat_addresses() -> list[str]:

@@ -12,7 +12,7 @@ from revmod.core.i18n import localized
 from revmod.notifications import conf, schedule
 from revmod.notifications.domain import Draft, notice_key, queue_count
 from revmod.notifications.domain.contacts import (
-    Contact, contacts_for, focal_points_in, preference_map, responsible_parties, reviewers_in, secretariat_addresses,
+    Contact, contacts_for, focal_points_in, mission_contact, preference_map, responsible_parties, reviewers_in, secretariat_addresses,
 )
 from revmod.notifications.domain.texts import Texts, site_url
 from revmod.notifications.enums import DEADLINE_KINDS, NoticeKind
@@ -48,7 +48,8 @@ def scan_deadlines(today: date) -> int:
     horizon = today + timedelta(days=max(conf.reminder_days()))
     open_steps = ReviewStep.objects.filter(status=StepStatus.OPEN, due_on__isnull=False, due_on__lte=horizon)
     steps = list(open_steps.select_related("phase__review__party").order_by("pk").only(
-        "kind", "due_on", "phase__review__party__names", "phase__review__party__mission_email"))
+        "kind", "due_on", "phase__review__party__names", "phase__review__party__mission_email",
+        "phase__review__party__correspondence_language"))
     if not steps:
         return 0
     review_ids = open_steps.values("phase__review_id")
@@ -82,7 +83,7 @@ def _addressees(notice: schedule.DueNotice, review_id: int, party, context: Scan
     if notice.kind != schedule.ESCALATED:
         return contacts_for(review_id, party, context.focal_points)
     if party.mission_email:
-        return [Contact(party, party.mission_email, "en")]
+        return [mission_contact(party)]
     return [Contact(party, email, "en") for email in context.secretariat]
 
 

@@ -7,6 +7,8 @@ State with no focal point is told through its permanent mission, the temporary f
 
 from collections.abc import Callable
 
+from django.utils import translation
+
 from revmod.accounts.enums import NominationStatus, Role
 from revmod.accounts.models import Nomination
 from revmod.core.i18n import localized
@@ -20,14 +22,15 @@ from revmod.reviews.models import CountryReview, Phase
 from revmod.reviews.workflow import FINALIZED
 
 
-def missions_standing_in(review: CountryReview) -> list[str]:
-    """Mission addresses of the review's States that have no focal point now (P&R 18)."""
+def missions_standing_in(review: CountryReview) -> list[tuple[str, str]]:
+    """Mission addresses of the review's States that have no focal point now, each with its
+    language of correspondence (P&R 18)."""
     party_ids = {review.party_id, *policy.reviewer_party_ids(review)}
     with_focal_point = set(Nomination.objects.filter(
         review=review, role=Role.FOCAL_POINT, status=NominationStatus.APPROVED, ended_at__isnull=True,
     ).values_list("party_id", flat=True))
     parties = Party.objects.filter(pk__in=party_ids - with_focal_point).exclude(mission_email="").order_by("pk")
-    return [p.mission_email for p in parties]
+    return [(p.mission_email, p.correspondence_language or "en") for p in parties]
 
 
 def _announce(event: str, review: CountryReview, *, code: str, context: Callable[[str], dict],
@@ -38,8 +41,8 @@ def _announce(event: str, review: CountryReview, *, code: str, context: Callable
     if getattr(actor, "pk", None):
         people = people.exclude(pk=actor.pk)
 
-    def render(person, part: int) -> str:
-        language = getattr(person, "language", None) or "en"
+    def render(person, part: int) -> str:  # notify() renders each notice in its addressee's language
+        language = translation.get_language() or "en"
         return texts.render(code, language, **context(language))[part]
 
     notify(event, people=people, extra_emails=missions_standing_in(review), review=review, step=step,
