@@ -264,6 +264,7 @@ if OIDC_ENABLED:
     OIDC_OP_USER_ENDPOINT = os.environ["REVMOD_OIDC_USER_ENDPOINT"]
     OIDC_OP_JWKS_ENDPOINT = os.environ["REVMOD_OIDC_JWKS_ENDPOINT"]  # the id_token's signature is always checked
     OIDC_RP_SIGN_ALGO = os.environ.get("REVMOD_OIDC_SIGN_ALGO", "RS256")
+OIDC_OP_ISSUER = os.environ.get("REVMOD_OIDC_ISSUER", "")  # when set, the id_token's "iss" must be exactly this
 OIDC_RP_SCOPES = "openid email"
 OIDC_CREATE_USER = False
 OIDC_USE_PKCE = True  # a stolen code is useless without this session's verifier (RFC 7636)

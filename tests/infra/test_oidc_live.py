@@ -20,6 +20,7 @@ import pytest
 import requests
 
 from revmod.accounts.models import User
+from revmod.audit.models import AuditEntry
 from revmod.demo.cast import CAST, current_code
 from revmod.reference.domain import load_instruments, load_parties
 from revmod.reference.models import Party
@@ -151,8 +152,10 @@ def test_a_nominated_person_signs_in_then_gives_the_second_factor(sso, live_serv
     assert page.url == f"{site}/accounts/verify/" and "<h1>Second factor</h1>" in page.text  # SSO is only the first factor
     assert browser.get(f"{site}/reviews/{cast_review.pk}/").url == f"{site}/accounts/verify/"
     page = browser.post(page.url, data={"csrfmiddlewaretoken": _csrf(page), "token": current_code(person)})
-    assert page.url == f"{site}/reviews/" and "<h1>My reviews</h1>" in page.text
-    assert browser.get(f"{site}/reviews/{cast_review.pk}/").status_code == 200
+    assert page.url == f"{site}/reviews/{cast_review.pk}/" and page.status_code == 200  # the page asked for before the code
+    assert "<h1>My reviews</h1>" in browser.get(f"{site}/reviews/").text
+    assert list(AuditEntry.objects.filter(action__startswith="accounts.sign_on").values_list("action", "actor_id")) == [
+        ("accounts.sign_on", person.pk)]
     person.is_active = False  # the secretariat ends the nomination: the open session ends too
     person.save()
     assert_signed_out(browser, site)
@@ -163,6 +166,8 @@ def test_a_provider_user_without_an_account_here_is_refused_and_nobody_is_create
     browser, callback = callback_for(live_server.url, "stranger")
     assert_refused(browser.get(callback), live_server.url)
     assert User.objects.count() == people and not User.objects.filter(email="stranger@example.org").exists()
+    refusal = AuditEntry.objects.get(action="accounts.sign_on.refused")
+    assert refusal.actor_id is None and refusal.data == {"reason": "no such person"}
     assert_signed_out(browser, live_server.url)
 
 
@@ -212,3 +217,15 @@ def test_the_password_form_never_redeems_a_code(sso, live_server):
     assert page.status_code == 200 and page.url == login.url
     assert_signed_out(browser, site)
     assert browser.get(callback).url == f"{site}/accounts/verify/"  # the code was not spent: the real callback still works
+
+
+def test_an_id_token_from_another_issuer_is_refused_when_the_issuer_is_set(sso, live_server, settings):
+    """REVMOD_OIDC_ISSUER pins the provider: a token that names another issuer is refused, the right one passes."""
+    site = live_server.url
+    settings.OIDC_OP_ISSUER = "https://login.elsewhere.example"
+    browser, callback = callback_for(site, "kwame")
+    assert_refused(browser.get(callback), site)
+    assert AuditEntry.objects.get(action="accounts.sign_on.refused").data == {"reason": "SuspiciousOperation"}
+    settings.OIDC_OP_ISSUER = requests.get(f"{sso}/o/.well-known/openid-configuration", timeout=5).json()["issuer"]
+    browser, callback = callback_for(site, "kwame")
+    assert browser.get(callback).url == f"{site}/accounts/verify/"

@@ -4,7 +4,8 @@ Off unless REVMOD_OIDC_CLIENT_ID is set (settings.py, docs/security.md); its two
 answer 404 while it is off. The provider only vouches for an e-mail address: the person must
 already exist here, active, with that address (their nomination, recorded by the secretariat,
 made the account; P&R 18). Nobody is created by a sign-on, and the second factor is still asked
-after it (SecondFactorMiddleware). Tested against a live provider: tests/infra/test_oidc_live.py.
+after it (SecondFactorMiddleware). Every sign-on, accepted or refused, is in the audit trail.
+Tested against a live provider: tests/infra/test_oidc_live.py.
 """
 
 import functools
@@ -22,6 +23,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from revmod.accounts.models import User
+from revmod.audit.domain import record
 
 logger = logging.getLogger(__name__)
 
@@ -35,17 +37,27 @@ class NominatedPersonBackend(OIDCAuthenticationBackend):
         if kwargs.get("nonce") is None:
             return None
         try:
-            return super().authenticate(request, **kwargs)
+            person = super().authenticate(request, **kwargs)
         except (SuspiciousOperation, jwt.InvalidTokenError, requests.RequestException) as error:
             logger.warning("sign-on refused: %s", error)
+            record("accounts.sign_on.refused", actor=None, request=request, data={"reason": type(error).__name__})
             return None
+        if person is None:  # no active person here with the address, or the address not verified
+            record("accounts.sign_on.refused", actor=None, request=request, data={"reason": "no such person"})
+        else:
+            record("accounts.sign_on", actor=person, target=person, request=request)
+        return person
 
     def verify_token(self, token, **kwargs):
-        """The library checks signature, expiry and nonce; the id_token must also be meant for us."""
+        """The library checks signature, expiry and nonce; the id_token must also be meant for us and,
+        when REVMOD_OIDC_ISSUER is set, come from that issuer (OIDC Core 3.1.3.7, items 2 and 3)."""
         payload = super().verify_token(token, **kwargs)
         audience = payload.get("aud")
         if self.OIDC_RP_CLIENT_ID not in (audience if isinstance(audience, list) else [audience]) or "exp" not in payload:
             raise SuspiciousOperation("id_token not issued to this client, or without expiry")
+        issuer = getattr(settings, "OIDC_OP_ISSUER", "")
+        if issuer and payload.get("iss") != issuer:
+            raise SuspiciousOperation("id_token from another issuer")
         return payload
 
     def verify_claims(self, claims) -> bool:

@@ -66,14 +66,27 @@ def _client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def verify_chain() -> list[str]:
-    """Every break in the chain, as readable lines; empty when the trail is intact."""
-    problems = []
+def verify_chain(anchors: dict[int, str] | None = None) -> list[str]:
+    """Every break in the chain, as readable lines; empty when the trail is intact.
+
+    `anchors` are (entry id -> hash) pairs written down earlier outside the database (`revmod
+    audit-verify --head`, e.g. daily by cron to another machine). A chain rewritten from an
+    altered entry onwards verifies on its own, but no longer matches the anchors taken before.
+    """
+    problems, anchors = [], dict(anchors or {})
     prev = GENESIS
     for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
         if entry.prev_hash != prev:
             problems.append(f"entry {entry.pk}: previous hash does not match (entry removed or reordered)")
         if _digest(entry.prev_hash, _fields(entry)) != entry.hash:
             problems.append(f"entry {entry.pk}: content changed after it was written")
+        if entry.pk in anchors and anchors.pop(entry.pk) != entry.hash:
+            problems.append(f"entry {entry.pk}: differs from the anchor taken earlier (the trail was rewritten)")
         prev = entry.hash
+    problems += [f"entry {pk}: anchored earlier but no longer in the trail (removed)" for pk in sorted(anchors)]
     return problems
+
+
+def chain_head() -> tuple[int, str] | None:
+    """The last entry's id and hash: the anchor to keep outside the database."""
+    return AuditEntry.objects.order_by("-id").values_list("id", "hash").first()
