@@ -48,3 +48,19 @@ def test_the_dialogues_page_offers_the_secretariat_only_the_acts_open_now(cast, 
     page = login(cast["secretariat"]).get(f"/dialogues/{dialogue.pk}/").content.decode()
     assert "Add a background document" in page
     assert not any(act in page for act in ("Send the list to States", "Admit applicants", "Cancel for the chair", "Chair's summary"))
+
+
+def test_a_long_list_of_applicants_comes_in_pages_that_keep_the_csv_whole(cast, list_sent, applicants, login, monkeypatch):
+    """A list of 2,000 applicants would weigh half a megabyte: pages stay light on a slow line, and
+    the CSV still holds every applicant."""
+    from revmod.dialogues.views import manage
+
+    monkeypatch.setattr(manage, "APPLICANTS_PER_PAGE", 2)
+    client = login(cast["secretariat"])
+    url = f"/dialogues/{list_sent.pk}/applicants/"
+    first, second = client.get(url).content.decode(), client.get(f"{url}?page=2").content.decode()
+    names = [a.organisation.name for a in applicants.values()]
+    on_first, on_second = [n for n in names if n in first], [n for n in names if n in second]
+    assert len(on_first) == 2 and len(on_second) == len(names) - 2 and not set(on_first) & set(on_second)
+    assert f"{len(names)} applicants" in first and "Page 1 of 2" in first and "page=2" in first
+    assert len(client.get(f"{url}?format=csv").content.decode().strip().splitlines()) == len(names) + 1

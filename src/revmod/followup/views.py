@@ -3,7 +3,6 @@ good practices in filling in the questionnaire (P&R 42-46)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 from revmod.audit.domain import record
 from revmod.core.errors import EditConflict, Refused
 from revmod.core.i18n import short_language
+from revmod.core.paging import page_of
 from revmod.followup import policy
 from revmod.followup.domain import practices as sharing
 from revmod.followup.domain.progress import report_progress
@@ -42,13 +42,11 @@ def records(request):
     form = RecordFilter(request.GET or None, parties=[r.party for r in reviews])
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
     found = records_visible_to(request.user, **filters)
-    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    page, query = page_of(request, found, 50)
     counts = [(progress_label(None if status == NOT_REPORTED else status), n) for status, n in status_counts(found)]
     record("followup.records.read", actor=request.user, request=request, data=filters)
     rows = [(item, progress_label(item.latest_status), short_name(item.list.instrument_id)) for item in page]
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "followup/records.html", {"form": form, "page": page, "rows": rows, "query": query.urlencode(),
+    return render(request, "followup/records.html", {"form": form, "page": page, "rows": rows, "query": query,
                                                      "counts": counts})
 
 

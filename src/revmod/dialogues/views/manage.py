@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from revmod.audit.domain import record
 from revmod.core.errors import Refused
+from revmod.core.paging import page_of
 from revmod.dialogues import policy, rules
 from revmod.dialogues.domain import decisions, dialogues as acts
 from revmod.dialogues.domain.queries import applicants as listing, registry as stakeholders
@@ -46,6 +47,9 @@ def announce(request):
     return render(request, "dialogues/form.html", {"form": form, "title": _("Announce a constructive dialogue")})
 
 
+APPLICANTS_PER_PAGE = 100  # a page stays light on a slow line; the CSV has every applicant
+
+
 @login_required
 def applicant_list(request, pk):
     """The confidential list of applicants: the secretariat, and States once it is sent (P&R 53(d), (e))."""
@@ -62,8 +66,10 @@ def applicant_list(request, pk):
     today = timezone.localdate()
     can_object = bool(parties) and dialogue.list_sent_at is not None and not dialogue.cancelled_at \
         and rules.is_objection_in_time(dialogue.held_on, today)
+    page, query = page_of(request, rows, APPLICANTS_PER_PAGE)
     return render(request, "dialogues/applicants.html", {
-        "dialogue": dialogue, "rows": rows, "dates": dialogue.dates, "can_object": can_object,
+        "dialogue": dialogue, "rows": page, "page": page, "query": query, "total": len(rows), "dates": dialogue.dates,
+        "can_object": can_object,
         "objection_form": ObjectionForm(parties=parties), "can_manage": policy.can_manage(request.user),
         "bureau_form": BureauForm(initial={"decided_on": today}), "before_bureau": ApplicationStatus.BEFORE_BUREAU})
 
