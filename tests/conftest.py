@@ -43,6 +43,14 @@ def _each_test_starts_in_english():
 
 
 @pytest.fixture
+def reference_data(transactional_db):
+    """The reference data, loaded again if an earlier transactional test flushed it."""
+    if not Party.objects.exists():
+        load_instruments()
+        load_parties()
+
+
+@pytest.fixture
 def groups(db):
     return {n: ReviewGroup.objects.create(number=n, started_on=d, phase_started_on=d) for n, d in GROUP_STARTS.items()}
 

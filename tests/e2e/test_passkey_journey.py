@@ -15,8 +15,6 @@ from playwright.sync_api import Page, expect
 from revmod.accounts.views import REAUTH_KEY
 from revmod.audit.models import AuditEntry
 from revmod.demo.cast import DEMO_PASSWORD, current_code, demo_password_hash
-from revmod.reference.domain import load_instruments, load_parties
-from revmod.reference.models import Party
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -28,13 +26,6 @@ def _quick_password_hashing(settings):
     demo_password_hash.cache_clear()
     yield
     demo_password_hash.cache_clear()
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    if not Party.objects.exists():
-        load_instruments()
-        load_parties()
 
 
 @pytest.fixture

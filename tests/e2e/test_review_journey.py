@@ -21,8 +21,6 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from revmod.demo.cast import DEMO_PASSWORD, current_code, demo_password_hash
-from revmod.reference.domain import load_instruments, load_parties
-from revmod.reference.models import Party
 from tests.support.browser import DEFAULT_TIMEOUT_MS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -80,14 +78,6 @@ def _quick_password_hashing(settings):
     demo_password_hash.cache_clear()  # the cast's shared hash, made with the cheap hasher
     yield
     demo_password_hash.cache_clear()  # later tests hash it again with the real hasher
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """The reference data, loaded again if an earlier transactional test flushed it."""
-    if not Party.objects.exists():
-        load_instruments()
-        load_parties()
 
 
 @pytest.fixture

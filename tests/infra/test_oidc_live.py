@@ -22,8 +22,6 @@ import requests
 from revmod.accounts.models import User
 from revmod.audit.models import AuditEntry
 from revmod.demo.cast import CAST, current_code
-from revmod.reference.domain import load_instruments, load_parties
-from revmod.reference.models import Party
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -76,14 +74,6 @@ def provider(live_server, tmp_path_factory):
         process.terminate()
         process.wait(timeout=10)
         log.close()
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """The reference data, loaded again if an earlier transactional test flushed it."""
-    if not Party.objects.exists():
-        load_instruments()
-        load_parties()
 
 
 @pytest.fixture

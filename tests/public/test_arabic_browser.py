@@ -5,8 +5,6 @@ from datetime import date
 import pytest
 from django.core.cache import cache
 
-from revmod.reference.domain import load_instruments, load_parties
-from revmod.reference.models import Party
 from revmod.reviews.models import ReviewGroup
 from tests.conftest import make_review
 
@@ -18,11 +16,8 @@ FOCUSED = "(() => { const e = document.activeElement, s = getComputedStyle(e);" 
 
 
 @pytest.fixture
-def ghana_under_review(transactional_db):
-    """The reference data (loaded again if an earlier transactional test flushed it) and Ghana's review."""
-    if not Party.objects.exists():
-        load_instruments()
-        load_parties()
+def ghana_under_review(reference_data):
+    """The reference data and Ghana's review."""
     group = ReviewGroup.objects.create(number=1, started_on=date(2020, 12, 1), phase_started_on=date(2020, 12, 1))
     make_review("GHA", group=group, same="KEN", other="NOR")
     cache.clear()

@@ -6,22 +6,12 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from revmod.documents.domain import save_version
-from revmod.reference.domain import load_instruments, load_parties
-from revmod.reference.models import Party
 from revmod.reviews.domain.steps import step_of
 from revmod.reviews.enums import StepKind
 from tests.conftest import verified_login
 from tests.reviews.test_workflow import consult
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """The reference data, loaded again if an earlier transactional test flushed it."""
-    if not Party.objects.exists():
-        load_instruments()
-        load_parties()
 
 
 def test_the_progress_page_refreshes_until_the_unofficial_text_shows(
