@@ -5,7 +5,7 @@ mechanism: some reviews late, some without a focal point, the cast's review (Gha
 questionnaire open.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -109,28 +109,38 @@ def _advance(review: CountryReview, *, progress: int, today: date, stream: Strea
         step.due_on = schedule.get(kind)
         if step.due_on:
             DeadlineChange.objects.create(step=step, new_due_on=step.due_on, reason="agreed at the initial consultation",
-                                          changed_by=author, changed_at=timezone.now())
+                                          changed_by=author, changed_at=_noon(consulted))
         if STEP_ORDER.index(kind) < progress:
             step.status, step.opened_on = StepStatus.DONE, step.opened_on or done_on
             if kind != StepKind.CONSULTATION:
                 done_on = min(today, max(done_on + timedelta(days=20), step.due_on + timedelta(days=stream.below(90) - 30)))
             step.done_on = done_on
-            _write(step, author)
+            _write(step, author, on=done_on)
         elif kind == open_kind and progress < len(STEP_ORDER):
             step.status, step.opened_on = StepStatus.OPEN, done_on
             open_documents(step)
         step.save()
     if progress == len(STEP_ORDER):
-        phase.finalized_at = timezone.now()
+        phase.finalized_at = _noon(done_on)
         phase.save(update_fields=["finalized_at"])
 
 
-def _write(step, author: User) -> None:
+def _noon(day: date) -> datetime:
+    """A day of the demo's history as a moment, so that reports "as of" a past date find it."""
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+def _write(step, author: User, *, on: date) -> None:
     body = f"<p>{step.get_kind_display()}: text agreed in the demo review of {step.phase.review.party.name}.</p>"
     for document in open_documents(step):
         DocumentVersion.objects.create(document=document, number=1, body=body, word_count=count_words(body),
-                                       created_by=author, created_at=timezone.now())
+                                       created_by=author, created_at=_noon(on))
         Document.objects.filter(pk=document.pk).update(current_version=1)
+
+
+def _approved_on(review: CountryReview) -> datetime:
+    """A focal point approved one to three weeks after the review started (P&R 18), as in real life."""
+    return _noon(min(timezone.localdate(), review.started_on + timedelta(days=7 + review.pk % 14)))
 
 
 def _focal_points(reviews: dict[str, CountryReview], stream: Stream, *, skip: set[str]) -> int:
@@ -155,7 +165,7 @@ def _focal_points(reviews: dict[str, CountryReview], stream: Stream, *, skip: se
         TOTPDevice.objects.create(user=person, name="demo", key=totp_key(person.email), confirmed=True)
         for target in {review.pk: review, **{r.pk: r for r in seats.get(iso3, []) if r.party_id not in skip}}.values():
             Nomination.objects.create(person=person, party=review.party, review=target, role=Role.FOCAL_POINT,
-                                      status=NominationStatus.APPROVED, approved_at=timezone.now(),
+                                      status=NominationStatus.APPROVED, approved_at=_approved_on(target),
                                       stated_name=str(person), stated_email=person.email)
         made += 1
     return made
