@@ -9,6 +9,8 @@ from ninja import NinjaAPI, Router
 from revmod.accounts.api import TokenAuth, router as accounts_router
 from revmod.core.errors import EditConflict, Refused
 from revmod.documents.api import router as documents_router
+from revmod.followup.api import router as followup_router
+from revmod.questionnaires.api import router as questionnaires_router
 from revmod.reference.api import router as reference_router
 from revmod.reviews.api import router as reviews_router
 
@@ -80,4 +82,6 @@ api.add_router("/accounts/", accounts_router)
 api.add_router("/reference/", reference_router)
 api.add_router("/reviews/", reviews_router)
 api.add_router("/documents/", documents_router)
+api.add_router("/questionnaires/", questionnaires_router)
+api.add_router("/followup/", followup_router)
 api.add_router("/", fallback)

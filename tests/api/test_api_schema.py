@@ -20,6 +20,14 @@ PATHS = {
     "/api/v1/reviews/extensions/{extension_id}/decision": {"post"},
     "/api/v1/documents/{document_id}": {"get", "put"},
     "/api/v1/documents/{document_id}/versions": {"get"},
+    "/api/v1/questionnaires/steps/{step_id}": {"get"},
+    "/api/v1/questionnaires/steps/{step_id}/{instrument}": {"post"},
+    "/api/v1/questionnaires/{response_id}": {"get"},
+    "/api/v1/questionnaires/{response_id}/answers/{question_id}": {"put"},
+    "/api/v1/questionnaires/{response_id}/submit": {"post"},
+    "/api/v1/followup/records": {"get"},
+    "/api/v1/followup/records/{record_id}": {"get"},
+    "/api/v1/followup/records/{record_id}/reports": {"post"},
 }
 
 

@@ -167,6 +167,16 @@ API: dict[str, list[Rule]] = {
     "api:read": [R(PARTICIPANTS, document_id="document")],
     "api:save": [R(PARTICIPANTS, "PUT", document_id="document", data={"body": "=<p>x</p>", "base_version": "=0"})],
     "api:versions": [R(PARTICIPANTS, document_id="document")],
+    "api:list_step_questionnaires": [R(PARTICIPANTS, step_id="step")],
+    "api:start_questionnaire": [R(PARTICIPANTS, "POST", step_id="step", instrument="=UNTOC")],
+    "api:read_questionnaire": [R(PARTICIPANTS, response_id="response")],
+    "api:save_questionnaire_answer": [R(PARTICIPANTS, "PUT", response_id="response", question_id="qn",
+                                        data={"base_revision": "=1", "text": "=x"})],
+    "api:submit_questionnaire": [R(PARTICIPANTS, "POST", response_id="response")],
+    "api:list_followup_records": [R(SIGNED_IN)],  # each sees the records of their own reviews, an NGO none
+    "api:get_followup_record": [R(PARTICIPANTS, record_id="followup_record")],
+    "api:report_followup_progress": [R(PARTICIPANTS, "POST", record_id="followup_record",
+                                       data={"status": "=met", "as_of": "=2030-01-01", "progress": "=Done."})],
 }
 
 # Added for the apps built alongside (findings, publication, translations, reports, public,
