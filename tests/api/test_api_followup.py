@@ -1,6 +1,5 @@
 """The follow-up over the API: each sees the records of their own reviews, the State reports, nothing is overwritten."""
 
-from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -10,36 +9,18 @@ from revmod.audit.models import AuditEntry
 from revmod.findings.enums import ItemKind
 from revmod.followup.models import ProgressReport
 from tests.api.caller import Api
-from tests.followup.conftest import FINALIZED_AT, finalized_list, item
+from tests.followup.conftest import finalized_list, item
 
 pytestmark = pytest.mark.integration
 
-GHANA = ["Training of labour inspectors", "Criminalize attempt", "No data on prosecutions", "Case management software"]
+GHANA = ["Training of labour inspectors to identify victims", "Criminalize attempt to commit trafficking",
+         "No data on prosecutions", "Case management software"]
 MEXICO = ["Shelters for victims"]
 
 
 @pytest.fixture
 def api(client, cast):
     return Api(client, cast)
-
-
-@pytest.fixture
-def records(cast_review, unrelated_review):
-    """Ghana's finalized TIP list (a need, a recommendation, a challenge, a good practice, a confidential
-    need) and Mexico's (one need), plus a need on a list not finalized: only the first four and Mexico's
-    need are followed up."""
-    ghana = finalized_list(cast_review, "TIP")
-    mexico = finalized_list(unrelated_review, "TIP", finalized_at=FINALIZED_AT + timedelta(days=200))
-    draft = finalized_list(unrelated_review, "UNTOC", state="submitted")
-    return {
-        "need": item(ghana, ItemKind.TA_NEED, "Training of labour inspectors", 6, 9),
-        "recommendation": item(ghana, ItemKind.RECOMMENDATION, "Criminalize attempt", 5),
-        "challenge": item(ghana, ItemKind.CHALLENGE, "No data on prosecutions", 5),
-        "practice": item(ghana, ItemKind.GOOD_PRACTICE, "National referral mechanism"),
-        "secret need": item(ghana, ItemKind.TA_NEED, "Case management software", 13, confidential=True),
-        "mexico need": item(mexico, ItemKind.TA_NEED, "Shelters for victims", 6),
-        "draft need": item(draft, ItemKind.TA_NEED, "Witness protection", 24),
-    }
 
 
 def texts(response) -> list[str]:

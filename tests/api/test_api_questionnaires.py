@@ -7,7 +7,6 @@ from django.test.utils import CaptureQueriesContext
 from revmod.audit.models import AuditEntry
 from revmod.questionnaires.answers import FIELDS
 from revmod.questionnaires.api import AnswerIn
-from revmod.questionnaires.domain.definitions import load_questionnaires
 from revmod.questionnaires.domain.queries import questions_of
 from revmod.questionnaires.domain.responses import open_response, save_answer
 from revmod.questionnaires.models import Answer, Response
@@ -15,7 +14,6 @@ from revmod.reviews.domain.steps import step_of
 from revmod.reviews.enums import StepKind
 from tests.api.caller import Api
 from tests.questionnaires.helpers import answer_all, sample_value
-from tests.reviews.test_workflow import consult
 
 pytestmark = pytest.mark.integration
 MISSING = 987654321
@@ -24,17 +22,6 @@ MISSING = 987654321
 @pytest.fixture
 def api(client, cast):
     return Api(client, cast)
-
-
-@pytest.fixture
-def saq(db, cast, cast_review):
-    load_questionnaires()
-    return step_of(consult(cast_review, cast["secretariat"]), StepKind.SAQ)
-
-
-@pytest.fixture
-def untoc(saq, cast):
-    return open_response(saq, instrument_id="UNTOC", actor=cast["expert.reviewed"])
 
 
 def put_answer(api, who, response, question, revision, headers=None, **fields):
