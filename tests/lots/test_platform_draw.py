@@ -3,12 +3,16 @@
 from datetime import date
 
 import pytest
+from django.db.models import Value
+from django.db.models.functions import Concat, Lower
 
 from revmod.core.errors import Refused
 from revmod.lots import engine
 from revmod.lots.domain import confirm_draw, current_state, start_draw
 from revmod.lots.domain.redraws import request_redraw
 from revmod.lots.models import Draw, DrawStatus
+from revmod.notifications.models import Notification
+from revmod.reference.models import Party
 from revmod.reviews.models import CountryReview, ReviewerSeat
 
 pytestmark = pytest.mark.integration
@@ -55,6 +59,26 @@ def test_a_redraw_changes_one_seat_and_keeps_the_history(secretariat, django_cap
     assert item.new_reviewer != old and item.new_reviewer.pk in {p.reviewer for p in after - before}
     assert engine.check(current_state().participants, current_state().pairing) == []
     assert ReviewerSeat.objects.filter(review=review, reviewer=old, until__isnull=False).exists()
+
+
+def test_after_a_redraw_the_new_reviewing_state_is_told_and_the_replaced_one_is_not(
+        secretariat, django_capture_on_commit_callbacks):
+    """P&R 28(d)-(f), 30, 18: the new seats decide who hears; a State with no focal point yet hears
+    through its mission, in the mission's language of correspondence."""
+    with django_capture_on_commit_callbacks(execute=True):
+        draw = start_draw(actor=secretariat, seed="cop-10")
+    confirm_draw(Draw.objects.get(pk=draw.pk), actor=secretariat, meeting="2020", group_starts=STARTS)
+    review = CountryReview.objects.get(party="GHA")
+    old = review.seats.filter(basis="other_region").first().reviewer
+    Party.objects.update(mission_email=Concat(Value("mission@"), Lower("iso3"), Value(".example.org")),
+                         correspondence_language="fr")
+    item = request_redraw(review, actor=secretariat, asked_by=review.party, reviewer=old,
+                          reason="common_language", meeting="Working group, 2021")
+    told = dict(Notification.objects.filter(key__startswith=f"redraw:{item.pk}").values_list("email", "subject"))
+    new_mission = f"mission@{item.new_reviewer.pk.lower()}.example.org"
+    assert told[new_mission] == "Examen de Ghana : nouvel État examinateur"
+    assert f"mission@{old.pk.lower()}.example.org" not in told  # no longer a reviewing State
+    assert "mission@gha.example.org" in told  # the State under review hears too
 
 
 def test_a_draw_cannot_be_confirmed_twice(secretariat, django_capture_on_commit_callbacks):
