@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.utils import timezone
 
 from revmod.accounts.domain import approve_nomination, record_nomination, submit_profile
@@ -146,3 +147,39 @@ def test_approving_asks_for_the_password_again_after_ten_minutes(cast, cast_revi
     client.post("/accounts/confirm/", {"password": "revmod-demo-2026", "next": f"/accounts/nominations/{nomination.pk}/"})
     client.post(f"/accounts/nominations/{nomination.pk}/", {"action": "approve"})
     assert Nomination.objects.get(pk=nomination.pk).status == NominationStatus.APPROVED
+
+
+def test_the_secretariat_resets_the_access_of_someone_who_lost_their_phone(
+        cast, cast_review, client, login, smtp_server, django_capture_on_commit_callbacks):
+    """ASVS 2.5.6: the old password, authenticator, passkeys, sessions and API tokens all stop
+    working; the person sets new ones from a fresh link and is back in, with the audit trail showing it."""
+    from django.test import Client
+
+    from revmod.accounts.domain import create_api_token, person_for_token
+    from revmod.audit.models import AuditEntry
+
+    person = cast["fp.reviewed"]
+    nomination = Nomination.objects.get(person=person, review=cast_review)
+    their_phone = login(person, Client())  # a session open somewhere, and an API token
+    token = create_api_token(person, name="national system")
+    assert their_phone.get(f"/reviews/{cast_review.pk}/").status_code == 200
+    secretariat = login(cast["secretariat"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretariat.post(f"/accounts/nominations/{nomination.pk}/reset-access/", follow=True)
+    assert "Access reset" in response.content.decode()
+    assert their_phone.get(f"/reviews/{cast_review.pk}/")["Location"].startswith("/accounts/login/")
+    assert person_for_token(token) is None
+    person.refresh_from_db()
+    assert not person.has_usable_password() and not TOTPDevice.objects.filter(user=person).exists()
+    entry = AuditEntry.objects.get(action="accounts.access.reset")
+    assert entry.actor_id == cast["secretariat"].pk and entry.target_id == str(person.pk)
+    path = activation_link(smtp_server, person.email)
+    assert "reset your access" in smtp_server.body(smtp_server.messages_to(person.email)[0])
+    activate(Client(), path)
+    assert User.objects.get(pk=person.pk).check_password("a long passphrase 2026")
+
+
+def test_nobody_resets_their_own_access_and_only_the_secretariat_resets_any(cast, cast_review, login):
+    nomination = Nomination.objects.get(person=cast["fp.reviewed"], review=cast_review)
+    assert login(cast["fp.reviewer1"]).post(f"/accounts/nominations/{nomination.pk}/reset-access/").status_code == 404
+    assert cast["fp.reviewed"].has_usable_password()

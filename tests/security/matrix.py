@@ -59,6 +59,7 @@ PAGES: dict[str, list[Rule]] = {
     "otp_webauthn:js-i18n-catalog": [R(EVERYONE, what="published")],
     "accounts:nominations": [R(SECRETARIAT)],
     "accounts:check_nomination": [R(SECRETARIAT, pk="nomination")],
+    "accounts:reset_access": [R(SECRETARIAT, "POST", pk="lost_phone")],
     "reference:parties": [R(SECRETARIAT)],
     "reference:party": [R(SECRETARIAT, iso3="iso3"), R(SECRETARIAT, "POST", iso3="iso3", data={"mission_email": "=bad"})],
     "accounts:record_nomination": [R(SECRETARIAT, review_pk="review")],

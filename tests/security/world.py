@@ -109,9 +109,14 @@ def _people(world: World, cast, cast_review) -> None:
     template = MessageTemplate.objects.order_by("code").first() or MessageTemplate.objects.create(code="matrix", name="Matrix")
     draw = Draw.objects.create(seed="matrix", status=DrawStatus.PREVIEW, created_by=cast["secretariat"])
     passkey = WebAuthnCredential.objects.create(user=cast["fp.reviewed"], credential_id=b"matrix", public_key=b"matrix")
+    locked_out = User.objects.create_user(email="lost.phone@example.org", password="a long passphrase 2026")
+    lost_phone = Nomination.objects.create(person=locked_out, party=cast_review.party, review=cast_review,
+                                           role=Role.EXPERT, status=NominationStatus.APPROVED, stated_name="Lost Phone",
+                                           stated_email=locked_out.email)  # whose access the secretariat resets
     world.ids.update(nomination=nomination.pk, activation=send_activation(newcomer), notice=notice.pk,
                      feed=create_calendar_feed(cast["fp.reviewed"], actor=cast["fp.reviewed"]), template=template.code,
-                     draw=draw.pk, group=cast_review.group_id, passkey=passkey.pk)
+                     draw=draw.pk, group=cast_review.group_id, passkey=passkey.pk,
+                     lost_phone=lost_phone.pk)
 
 
 def _questionnaires(world: World, cast) -> None:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("profile/passkeys/<int:pk>/remove/", views.remove_passkey, name="remove_passkey"),
     path("nominations/", views.nominations, name="nominations"),
     path("nominations/<int:pk>/", views.check_nomination, name="check_nomination"),
+    path("nominations/<int:pk>/reset-access/", views.reset_access, name="reset_access"),
     path("reviews/<int:review_pk>/nominate/", views.record_nomination, name="record_nomination"),
 ]
 

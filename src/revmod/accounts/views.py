@@ -302,6 +302,23 @@ def record_nomination(request, review_pk):
                                                  "title": _("Record a nomination: %(review)s") % {"review": review}})
 
 
+@require_POST
+@login_required
+@sensitive
+def reset_access(request, pk):
+    """The secretariat resets the access of the person of a nomination who lost their second factor."""
+    _secretariat_only(request.user)
+    nomination = get_object_or_404(Nomination.objects.select_related("person"), pk=pk)
+    try:
+        domain.reset_access(nomination.person, actor=request.user, request=request)
+    except Refused as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Access reset: %(person)s has been sent a link to set a new password and second "
+                                    "factor.") % {"person": nomination.person})
+    return redirect("accounts:check_nomination", pk=nomination.pk)
+
+
 @login_required
 @sensitive
 def check_nomination(request, pk):

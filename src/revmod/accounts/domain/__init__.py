@@ -59,17 +59,56 @@ def record_nomination(review, *, actor, party, role: str, name: str, email: str,
     return nomination
 
 
-def send_activation(person: User) -> str:
-    """A fresh one-use link valid ACTIVATION_DAYS days; earlier unused links stop working."""
+def send_activation(person: User, *, reset: bool = False) -> str:
+    """A fresh one-use link valid ACTIVATION_DAYS days; earlier unused links stop working.
+
+    `reset`: the person had access and the secretariat reset it (a lost phone), so the e-mail
+    says that instead of announcing a nomination.
+    """
     token = secrets.token_urlsafe(32)
     person.activation_links.filter(used_at__isnull=True).update(expires_at=timezone.now())
     ActivationLink.objects.create(person=person, token_hash=_hash(token),
                                   expires_at=timezone.now() + timedelta(days=settings.ACTIVATION_DAYS))
     url = f"{settings.SITE_URL}/accounts/activate/{token}/"
+    text = ACCESS_RESET_TEXT if reset else NOMINATED_TEXT
     notify(f"activation:{person.pk}:{_hash(token)[:12]}", people=[person],
            subject=gettext_lazy("Your access to the review mechanism's secure module"),
-           body=lambda p: _("You have been nominated to take part in the review mechanism. Set your password and second factor here within %(days)s days: %(url)s") % {"days": settings.ACTIVATION_DAYS, "url": url})
+           body=lambda p: str(text) % {"days": settings.ACTIVATION_DAYS, "url": url})
     return token
+
+
+NOMINATED_TEXT = gettext_lazy(
+    "You have been nominated to take part in the review mechanism. Set your password and second factor here "
+    "within %(days)s days: %(url)s")
+ACCESS_RESET_TEXT = gettext_lazy(
+    "The secretariat has reset your access to the review mechanism's secure module, as you asked. Your old "
+    "password, authenticator and passkeys no longer work. Set a new password and second factor here within "
+    "%(days)s days: %(url)s If you did not ask for this, write to the secretariat at once.")
+
+
+@transaction.atomic
+def reset_access(person: User, *, actor, request=None) -> None:
+    """The secretariat resets the access of a person who lost their second factor (ASVS 2.5.6):
+    nothing of the old credentials is left, and the person sets new ones from a fresh link.
+
+    Side effects, in order: every second factor (TOTP devices, passkeys) deleted, the password
+    made unusable (which also ends every open session: Django checks a session against the
+    password), the API tokens revoked, an audit entry, the e-mail with the new link.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    if not getattr(actor, "is_secretariat", False):
+        raise Refused(_("The secretariat resets access."))
+    if actor.pk == person.pk:
+        raise Refused(_("Ask a colleague: nobody resets their own access."))
+    devices = TOTPDevice.objects.filter(user=person).delete()[0] + WebAuthnCredential.objects.filter(user=person).delete()[0]
+    person.set_unusable_password()
+    person.save(update_fields=["password"])
+    tokens = person.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    record("accounts.access.reset", actor=actor, target=person, request=request,
+           data={"second_factors_removed": devices, "api_tokens_revoked": tokens})
+    send_activation(person, reset=True)
 
 
 def link_for(token: str) -> ActivationLink:
