@@ -232,9 +232,10 @@ def _passkey_site(site_url: str) -> tuple[str, str]:
 
 
 # Passkeys (WebAuthn) as a second factor only, never instead of the password (accounts/views.py).
-OTP_WEBAUTHN_RP_ID = os.environ.get("REVMOD_WEBAUTHN_RP_ID") or _passkey_site(SITE_URL)[0]
+_PASSKEY_HOST, _PASSKEY_ORIGIN = _passkey_site(SITE_URL)
+OTP_WEBAUTHN_RP_ID = os.environ.get("REVMOD_WEBAUTHN_RP_ID") or _PASSKEY_HOST
 OTP_WEBAUTHN_RP_NAME = os.environ.get("REVMOD_WEBAUTHN_RP_NAME", "revmod")
-OTP_WEBAUTHN_ALLOWED_ORIGINS = [o for o in os.environ.get("REVMOD_WEBAUTHN_ORIGINS", _passkey_site(SITE_URL)[1]).split(",") if o]
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [o for o in os.environ.get("REVMOD_WEBAUTHN_ORIGINS", _PASSKEY_ORIGIN).split(",") if o]
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 ACTIVATION_DAYS = 10
 # Production always requires it: no variable turns the second factor off there (issue 7).

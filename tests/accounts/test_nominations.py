@@ -13,6 +13,7 @@ from revmod.accounts.enums import NominationStatus
 from revmod.accounts.models import ActivationLink, Nomination, User
 from revmod.core.errors import Refused
 from revmod.reference.models import Party
+from tests.conftest import verified_login
 
 pytestmark = pytest.mark.integration
 
@@ -177,6 +178,15 @@ def test_the_secretariat_resets_the_access_of_someone_who_lost_their_phone(
     assert "reset your access" in smtp_server.body(smtp_server.messages_to(person.email)[0])
     activate(Client(), path)
     assert User.objects.get(pk=person.pk).check_password("a long passphrase 2026")
+
+
+def test_a_reset_with_a_stale_password_confirms_it_then_returns_to_the_nomination(cast, cast_review, client):
+    """A POST-only action asks for the password and comes back to its page, not to an address that only takes POST."""
+    nomination = Nomination.objects.get(person=cast["fp.reviewed"], review=cast_review)
+    verified_login(client, cast["secretariat"])  # password not given recently
+    response = client.post(f"/accounts/nominations/{nomination.pk}/reset-access/")
+    assert response["Location"] == f"/accounts/confirm/?next=%2Faccounts%2Fnominations%2F{nomination.pk}%2F"
+    assert cast["fp.reviewed"].has_usable_password()
 
 
 def test_nobody_resets_their_own_access_and_only_the_secretariat_resets_any(cast, cast_review, login):

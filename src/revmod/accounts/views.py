@@ -4,6 +4,7 @@ import functools
 import json
 import os
 import time
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django import forms
@@ -12,7 +13,6 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -34,9 +34,8 @@ from revmod.accounts.forms import (ActivationForm, ApiTokenForm, ClarificationFo
 from revmod.accounts.models import Nomination
 from revmod.core.errors import Refused
 from revmod.reference.models import Party
-from revmod.reviews import policy
 from revmod.reviews.domain.queries.nominations import overdue_nominations
-from revmod.reviews.views import visible_review_or_404
+from revmod.reviews.views import secretariat_or_404, visible_review_or_404
 
 DEMO_DOMAIN = "@demo.revmod.org"
 
@@ -82,11 +81,13 @@ def recently_confirmed(request) -> bool:
     return time.time() - request.session.get(REAUTH_KEY, 0) < REAUTH_SECONDS
 
 
-def sensitive(view=None, *, back: str = ""):
-    """A sensitive act (approving a nomination, a new API token, removing a passkey) asks for the
-    password again when it was last given more than ten minutes ago (ASVS 3.7.1).
+def sensitive(view=None, *, back: str | Callable[..., str] = ""):
+    """A sensitive act (approving a nomination, a new API token, removing a passkey, resetting
+    someone's access) asks for the password again when it was last given more than ten minutes
+    ago (ASVS 3.7.1).
 
-    `back` names the page to return to afterwards, for an action that has no page of its own.
+    `back` is the page to return to afterwards, for an action that has no page of its own (a
+    POST-only address): a URL name, or a function of the view's arguments giving the address.
     """
     if view is None:
         return functools.partial(sensitive, back=back)
@@ -95,7 +96,8 @@ def sensitive(view=None, *, back: str = ""):
     def wrapper(request, *args, **kwargs):
         if request.method == "POST" and not recently_confirmed(request):
             messages.info(request, _("Confirm your password to continue."))
-            return redirect(confirm_url(reverse(back) if back else request.get_full_path()))
+            target = back(*args, **kwargs) if callable(back) else reverse(back) if back else request.get_full_path()
+            return redirect(confirm_url(target))
         return view(request, *args, **kwargs)
     return wrapper
 
@@ -267,15 +269,11 @@ def remove_passkey(request, pk):
     return redirect("accounts:profile")
 
 
-def _secretariat_only(user):
-    if not policy.is_secretariat(user):
-        raise Http404
-
 
 @login_required
 def nominations(request):
     """The secretariat's queue: profiles to check, clarifications pending, nominations overdue."""
-    _secretariat_only(request.user)
+    secretariat_or_404(request.user)
     pending = (Nomination.objects.exclude(status__in=[NominationStatus.APPROVED, NominationStatus.WITHDRAWN])
                .select_related("person", "party", "review__party").order_by("recorded_at"))
     return render(request, "accounts/nominations.html", {"pending": pending, "overdue": overdue_nominations()})
@@ -283,7 +281,7 @@ def nominations(request):
 
 @login_required
 def record_nomination(request, review_pk):
-    _secretariat_only(request.user)
+    secretariat_or_404(request.user)
     review = visible_review_or_404(request.user, review_pk)
     form = NominationForm(request.POST or None, review=review)
     if request.method == "POST" and form.is_valid():
@@ -304,10 +302,10 @@ def record_nomination(request, review_pk):
 
 @require_POST
 @login_required
-@sensitive
+@sensitive(back=lambda pk: reverse("accounts:check_nomination", args=[pk]))
 def reset_access(request, pk):
     """The secretariat resets the access of the person of a nomination who lost their second factor."""
-    _secretariat_only(request.user)
+    secretariat_or_404(request.user)
     nomination = get_object_or_404(Nomination.objects.select_related("person"), pk=pk)
     try:
         domain.reset_access(nomination.person, actor=request.user, request=request)
@@ -323,7 +321,7 @@ def reset_access(request, pk):
 @sensitive
 def check_nomination(request, pk):
     """The profile and the note verbale side by side; approve, or ask for clarification."""
-    _secretariat_only(request.user)
+    secretariat_or_404(request.user)
     nomination = get_object_or_404(Nomination.objects.select_related("person", "party", "review__party", "replaces__person"), pk=pk)
     form = ClarificationForm(request.POST or None)
     if request.method == "POST":

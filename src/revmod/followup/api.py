@@ -8,14 +8,13 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from revmod.accounts.api import ConflictOut, ErrorOut
-from revmod.audit.domain import record
 from revmod.findings.enums import ItemKind
 from revmod.findings.models import ObservationItem
 from revmod.followup import policy, rules
 from revmod.followup.domain.progress import report_progress
 from revmod.followup.domain.queries.overview import short_name
 from revmod.followup.domain.queries.records import (
-    history_of, latest_report_id, record_for, records_visible_to, status_counts,
+    history_of, latest_report_id, read_record, read_records, record_for, records_visible_to, status_counts,
 )
 from revmod.followup.enums import Progress, progress_label
 from revmod.followup.models import ProgressReport
@@ -137,9 +136,8 @@ def list_followup_records(request, filters: Query[RecordFilterIn]):
         wanted["status"] = str(filters.status)
     found = records_visible_to(request.auth, **wanted)
     page = found[filters.offset:filters.offset + filters.limit]
-    counts = [{"status": status, "label": progress_label(None if status == rules.NOT_REPORTED else status), "count": n}
-              for status, n in status_counts(found)]
-    record("followup.records.read", actor=request.auth, request=request, data=wanted)
+    counts = [{"status": status, "label": label, "count": n} for status, label, n in status_counts(found)]
+    read_records(request.auth, wanted, request=request)
     return {"count": found.count(), "counts": counts, "items": [record_out(item) for item in page]}
 
 
@@ -154,7 +152,7 @@ def get_followup_record(request, record_id: int):
     """One record with every report of its State, the current situation first, and the statuses
     a report on it may take. Every read is in the audit trail (P&R 37)."""
     item = visible_record_or_404(request.auth, record_id)
-    record("followup.record.read", actor=request.auth, target=item, review=item.list.review, request=request)
+    read_record(item, request.auth, request=request)
     return detail_out(item, request.auth)
 
 

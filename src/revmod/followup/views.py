@@ -18,13 +18,12 @@ from revmod.followup.domain import practices as sharing
 from revmod.followup.domain.progress import report_progress
 from revmod.followup.domain.queries.overview import short_name, ta_overview
 from revmod.followup.domain.queries.records import (
-    history_of, latest_report_id, record_for, records_visible_to, status_counts,
+    history_of, latest_report_id, read_record, read_records, record_for, records_visible_to, status_counts,
 )
 from revmod.followup.enums import Grouping, progress_label
 from revmod.followup.interfaces import exports
 from revmod.followup.interfaces.forms import PeriodForm, PracticeForm, ProgressForm, RecordFilter
 from revmod.followup.models import QuestionnairePractice
-from revmod.followup.rules import NOT_REPORTED
 from revmod.reviews.policy import reviews_visible_to
 
 EXPORTS = {"xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.to_xlsx),
@@ -43,8 +42,8 @@ def records(request):
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
     found = records_visible_to(request.user, **filters)
     page, query = page_of(request, found, 50)
-    counts = [(progress_label(None if status == NOT_REPORTED else status), n) for status, n in status_counts(found)]
-    record("followup.records.read", actor=request.user, request=request, data=filters)
+    counts = [(label, n) for _status, label, n in status_counts(found)]
+    read_records(request.user, filters, request=request)
     rows = [(item, progress_label(item.latest_status), short_name(item.list.instrument_id)) for item in page]
     return render(request, "followup/records.html", {"form": form, "page": page, "rows": rows, "query": query,
                                                      "counts": counts})
@@ -74,7 +73,7 @@ def record_detail(request, pk):
         else:
             messages.success(request, _("Your State's report is recorded."))
             return redirect("followup:record", pk=item.pk)
-    record("followup.record.read", actor=request.user, target=item, review=review, request=request)
+    read_record(item, request.user, request=request)
     return render(request, "followup/record.html", {
         "item": item, "review": review, "status": progress_label(item.latest_status), "history": history_of(item),
         "instrument": short_name(item.list.instrument_id),

@@ -5,7 +5,6 @@ from datetime import date
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _, gettext_lazy
 
@@ -15,8 +14,7 @@ from revmod.lots.domain.redraws import request_redraw
 from revmod.lots.engine import RedrawReason
 from revmod.lots.models import Draw, DrawStatus
 from revmod.reference.models import Party
-from revmod.reviews import policy
-from revmod.reviews.views import visible_review_or_404
+from revmod.reviews.views import secretariat_or_404, visible_review_or_404
 
 REASON_LABELS = {
     RedrawReason.COMMON_LANGUAGE: gettext_lazy("a common working language (P&R 28(d))"),
@@ -51,14 +49,10 @@ class RedrawForm(forms.Form):
         self.fields["asked_by"].choices = [(review.party_id, review.party.name)] + self.fields["reviewer"].choices
 
 
-def _secretariat(user):
-    if not policy.is_secretariat(user):
-        raise Http404
-
 
 @login_required
 def draws(request):
-    _secretariat(request.user)
+    secretariat_or_404(request.user)
     form = DrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -72,7 +66,7 @@ def draws(request):
 
 @login_required
 def draw_detail(request, pk):
-    _secretariat(request.user)
+    secretariat_or_404(request.user)
     draw = get_object_or_404(Draw, pk=pk)
     form = ConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -91,7 +85,7 @@ def draw_detail(request, pk):
 
 @login_required
 def redraw(request, review_pk):
-    _secretariat(request.user)
+    secretariat_or_404(request.user)
     review = visible_review_or_404(request.user, review_pk)
     form = RedrawForm(request.POST or None, review=review)
     if request.method == "POST" and form.is_valid():

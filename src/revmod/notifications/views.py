@@ -22,12 +22,9 @@ from revmod.notifications.interfaces.ical import Event, calendar
 from revmod.notifications.models import MessageTemplate, Notification
 from revmod.notifications.vocabulary import step_name
 from revmod.reviews import policy
+from revmod.reviews.views import secretariat_or_404
 from revmod.reviews.models import ReviewStep
 
-
-def _secretariat_only(user) -> None:
-    if not policy.is_secretariat(user):
-        raise Http404
 
 
 def _review_or_404(user, pk):
@@ -103,7 +100,7 @@ def feed(request, token):
 @login_required
 def review_log(request, pk):
     """What was sent about a review, to whom, when, and whether it arrived (the secretariat, P&R 33)."""
-    _secretariat_only(request.user)
+    secretariat_or_404(request.user)
     review = _review_or_404(request.user, pk)
     page = Paginator(queries.delivery_log(review), 100).get_page(request.GET.get("page"))
     return render(request, "notifications/log.html", {"review": review, "page": page, "bounced": NoticeState.BOUNCED,
@@ -113,7 +110,7 @@ def review_log(request, pk):
 @login_required
 def remind(request, pk):
     """The secretariat reminds States of a review by hand, from a template, each in their language."""
-    _secretariat_only(request.user)
+    secretariat_or_404(request.user)
     review = _review_or_404(request.user, pk)
     parties = parties_of(review)
     steps = list(ReviewStep.objects.filter(phase__review=review, due_on__isnull=False).order_by("due_on", "order"))
@@ -136,14 +133,14 @@ def remind(request, pk):
 
 @login_required
 def templates(request):
-    _secretariat_only(request.user)
+    secretariat_or_404(request.user)
     return render(request, "notifications/templates.html", {"templates": MessageTemplate.objects.all()})
 
 
 @login_required
 def template_edit(request, code):
     """The secretariat edits a template's subject and text in the six languages."""
-    _secretariat_only(request.user)
+    secretariat_or_404(request.user)
     template = get_object_or_404(MessageTemplate, pk=code)
     form = TemplateForm(request.POST or None, template=template)
     if request.method == "POST" and form.is_valid():

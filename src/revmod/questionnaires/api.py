@@ -3,7 +3,6 @@
 from datetime import date, datetime
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
@@ -13,12 +12,10 @@ from revmod.questionnaires import policy
 from revmod.questionnaires.answers import FIELDS, is_answered
 from revmod.questionnaires.domain import responses
 from revmod.questionnaires.domain.queries import (
-    Progress, answers_of, last_submission, progress_of, questions_of, read_response, shown_questions,
-    unsubmitted_instruments,
+    Progress, answers_of, last_submission, progress_of, questions_of, read_response, response_progress,
+    shown_questions, step_questionnaires, visible_response, visible_saq_step,
 )
 from revmod.questionnaires.models import Question, Response
-from revmod.reviews import policy as review_policy
-from revmod.reviews.enums import StepKind
 from revmod.reviews.models import ReviewStep
 
 router = Router(tags=["questionnaires"])
@@ -132,19 +129,16 @@ def progress_out(progress: Progress) -> dict:
 
 
 def visible_step_or_404(user, step_id: int) -> ReviewStep:
-    """A SAQ step of a review the caller may see; "not there" and "not yours" answer alike (STYLE 7)."""
-    step = get_object_or_404(ReviewStep.objects.select_related("phase__review__party", "phase__cluster"),
-                             pk=step_id, kind=StepKind.SAQ)
-    if not review_policy.can_view_review(user, step.phase.review):
+    step = visible_saq_step(user, step_id)
+    if step is None:
         raise Http404
     return step
 
 
 def visible_response_or_404(user, response_id: int, *, request=None) -> Response:
     """The answers if the caller may read them, the read recorded when `request` is given (P&R 37)."""
-    response = get_object_or_404(Response.objects.select_related(
-        "step__phase__review__party", "step__phase__cluster", "definition", "instrument"), pk=response_id)
-    if not policy.can_view_response(user, response):
+    response = visible_response(user, response_id)
+    if response is None:
         raise Http404
     if request is not None:
         read_response(response, actor=user, request=request)
@@ -199,21 +193,14 @@ def list_step_questionnaires(request, step_id: int):
     status; progress for the national team and the secretariat only. `unsubmitted` names the
     instruments still to submit before the focal point clears the step (P&R 34)."""
     step = visible_step_or_404(request.auth, step_id)
-    started = {r.instrument_id: r for r in Response.objects.filter(step=step).select_related("definition")}
-    rows = []
-    for document in step.documents.select_related("instrument").order_by("instrument__order"):
-        response = started.get(document.instrument_id)
-        progress = None
-        if response is not None and policy.sees_working_copy(request.auth, response):
-            values = {qid: a.value for qid, a in answers_of(response).items()}
-            progress = progress_out(progress_of(questions_of(response), values))
-        rows.append({"instrument": document.instrument_id, "instrument_name": str(document.instrument),
-                     "response": response.pk if response else None, "status": response.status if response else None,
-                     "submitted_at": response.submitted_at if response else None, "progress": progress})
-    missing = unsubmitted_instruments(step)
+    overview = step_questionnaires(step, request.auth)
+    rows = [{"instrument": row.instrument.pk, "instrument_name": str(row.instrument),
+             "response": row.response.pk if row.response else None, "status": row.response.status if row.response else None,
+             "submitted_at": row.response.submitted_at if row.response else None,
+             "progress": progress_out(row.progress) if row.progress else None} for row in overview.rows]
     return {"step": step.pk, "review": step.phase.review_id, "party": step.phase.review.party_id,
-            "step_status": step.status, "due_on": step.due_on, "questionnaires": rows, "unsubmitted": missing,
-            "can_clear": not missing and bool(rows) and review_policy.clearing_party(request.auth, step) is not None}
+            "step_status": step.status, "due_on": step.due_on, "questionnaires": rows, "unsubmitted": overview.missing,
+            "can_clear": overview.can_clear}
 
 
 @router.post("/steps/{step_id}/{instrument}", response={200: ResponseOut, 404: ErrorOut}, summary="Open a questionnaire")
@@ -262,10 +249,8 @@ def save_questionnaire_answer(request, response_id: int, question_id: int, paylo
         theirs = error.answer
         return Status(409, {"detail": " ".join(error.messages), "current_version": theirs.revision,
                             "value": theirs.value, "by": str(theirs.updated_by)})
-    values = {qid: a.value for qid, a in answers_of(response).items()}
     return {"question": question.pk, "revision": answer.revision, "value": answer.value,
-            "answered": is_answered(question.kind, answer.value),
-            "progress": progress_out(progress_of(questions_of(response), values))}
+            "answered": is_answered(question.kind, answer.value), "progress": progress_out(response_progress(response))}
 
 
 @router.post("/{response_id}/submit", response={200: ResponseOut, 400: ErrorOut, 404: ErrorOut},

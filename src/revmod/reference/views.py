@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _, gettext_lazy
 
@@ -13,7 +12,7 @@ from revmod.accounts.models import Nomination
 from revmod.core.errors import EditConflict
 from revmod.reference.domain import contacts
 from revmod.reference.models import Party
-from revmod.reviews import policy
+from revmod.reviews.views import secretariat_or_404
 
 
 class ContactsForm(forms.ModelForm):
@@ -30,16 +29,12 @@ class PartyFilter(forms.Form):
     no_mission = forms.BooleanField(label=gettext_lazy("No mission address"), required=False)
 
 
-def _secretariat_only(user) -> None:
-    if not policy.is_secretariat(user):
-        raise Http404
-
 
 @login_required
 def parties(request):
     """Every State in the mechanism with its mission's address and language, and whether a focal
     point is in office somewhere: where the mission must stand in (P&R 18)."""
-    _secretariat_only(request.user)
+    secretariat_or_404(request.user)
     form = PartyFilter(request.GET or None)
     focal_point = Nomination.objects.filter(party=OuterRef("pk"), role=Role.FOCAL_POINT,
                                             status=NominationStatus.APPROVED, ended_at__isnull=True)
@@ -56,7 +51,7 @@ def parties(request):
 @login_required
 def party(request, iso3):
     """Edit a State's contact details; a colleague's edit in between is never overwritten."""
-    _secretariat_only(request.user)
+    secretariat_or_404(request.user)
     item = get_object_or_404(Party, pk=iso3.upper())
     form = ContactsForm(request.POST or None, instance=item, initial={"expected": contacts.fingerprint(item)})
     if request.method == "POST" and form.is_valid():

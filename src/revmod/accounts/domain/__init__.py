@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
+from revmod.accounts.domain import second_factor
 from revmod.accounts.enums import NominationStatus, Role
 from revmod.accounts.models import ActivationLink, ApiToken, Nomination, User
 from revmod.audit.domain import record
@@ -95,14 +96,11 @@ def reset_access(person: User, *, actor, request=None) -> None:
     made unusable (which also ends every open session: Django checks a session against the
     password), the API tokens revoked, an audit entry, the e-mail with the new link.
     """
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-    from django_otp_webauthn.models import WebAuthnCredential
-
-    if not getattr(actor, "is_secretariat", False):
+    if not policy.is_secretariat(actor):
         raise Refused(_("The secretariat resets access."))
     if actor.pk == person.pk:
         raise Refused(_("Ask a colleague: nobody resets their own access."))
-    devices = TOTPDevice.objects.filter(user=person).delete()[0] + WebAuthnCredential.objects.filter(user=person).delete()[0]
+    devices = second_factor.remove_all(person)
     person.set_unusable_password()
     person.save(update_fields=["password"])
     tokens = person.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())

@@ -1,8 +1,9 @@
-"""A person's second factors: passkeys added and removed, and logins completed with one."""
+"""A person's second factors: passkeys added and removed, all removed at a reset, and logins completed with one."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _, gettext_lazy
 from django_otp import devices_for_user
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
 from revmod.accounts.models import User
@@ -51,6 +52,12 @@ def remove_passkey(credential: WebAuthnCredential, *, actor, request=None) -> No
            subject=gettext_lazy("A passkey was removed from your account"),
            body=gettext_lazy("A passkey was removed from your account. If you did not do this, "
                              "write to the secretariat at once."))
+
+
+def remove_all(person: User) -> int:
+    """Every second factor of the person, confirmed or not (a reset of access); returns how many."""
+    return (TOTPDevice.objects.filter(user=person).delete()[0]
+            + WebAuthnCredential.objects.filter(user=person).delete()[0])
 
 
 def record_second_factor_login(person: User, *, device, request=None) -> None:

@@ -93,15 +93,8 @@ def queue(drafts: list[Draft], *, known_keys: set[str] | None = None,
     rows = _fresh_rows(drafts, known_keys, preferences)
     if not rows:
         return []
-    try:
-        with transaction.atomic():
-            created_at, before = insert_rows(rows)
-    except IntegrityError:  # another process queued some of them meanwhile: keep the others
-        created = _create_each([Notification(**row) for row in rows])
-    else:
-        keys = {row["key"] for row in rows}
-        created = [n for n in Notification.objects.filter(pk__gt=before, created_at=created_at).order_by("pk")
-                   if n.key in keys]
+    keys = {row["key"] for row in rows}
+    created = [n for n in _inserted(rows).order_by("pk") if n.key in keys]
     _enqueue_after_commit([n.pk for n in created if n.state == NoticeState.PENDING])
     return created
 
@@ -115,17 +108,21 @@ def queue_count(drafts: list[Draft], *, known_keys: set[str] | None = None,
     rows = _fresh_rows(drafts, known_keys, preferences)
     if not rows:
         return 0
+    keys = {row["key"] for row in rows}
+    new = [(pk, state) for pk, key, state in _inserted(rows).values_list("pk", "key", "state") if key in keys]
+    _enqueue_after_commit([pk for pk, state in new if state == NoticeState.PENDING])
+    return len(new)
+
+
+def _inserted(rows: list[dict]):
+    """Insert the rows; the notices they made, and possibly a few more of the same instant, which
+    the callers tell apart by key (a filter on thousands of keys would be a query too long)."""
     try:
         with transaction.atomic():
             created_at, before = insert_rows(rows)
     except IntegrityError:  # another process queued some of them meanwhile: keep the others
-        new = [(n.pk, n.state) for n in _create_each([Notification(**row) for row in rows])]
-    else:
-        keys = {row["key"] for row in rows}
-        new = [(pk, state) for pk, key, state in Notification.objects.filter(
-            pk__gt=before, created_at=created_at).order_by("pk").values_list("pk", "key", "state") if key in keys]
-    _enqueue_after_commit([pk for pk, state in new if state == NoticeState.PENDING])
-    return len(new)
+        return Notification.objects.filter(pk__in=[n.pk for n in _create_each([Notification(**row) for row in rows])])
+    return Notification.objects.filter(pk__gt=before, created_at=created_at)
 
 
 def _fresh_rows(drafts: list[Draft], known_keys: set[str] | None,

@@ -11,7 +11,8 @@ from revmod.questionnaires import policy
 from revmod.questionnaires.answers import choice_of, is_answered
 from revmod.questionnaires.enums import DefinitionStatus, ResponseStatus
 from revmod.reviews import policy as review_policy
-from revmod.reviews.enums import StepStatus
+from revmod.reviews.enums import StepKind, StepStatus
+from revmod.reviews.models import ReviewStep
 from revmod.questionnaires.models import Answer, AnswerFile, Question, QuestionnaireDefinition, Response, ResponseVersion
 
 
@@ -29,6 +30,20 @@ def questions_for_party(definition: QuestionnaireDefinition, *, uncac_party: boo
     if uncac_party:
         questions = questions.filter(article__only_for_non_uncac_parties=False)
     return list(questions)
+
+
+def visible_saq_step(user, step_id: int):
+    """A SAQ step of a review the person may see, else None ("not there" and "not yours" alike, STYLE 7)."""
+    step = (ReviewStep.objects.select_related("phase__review__party", "phase__cluster")
+            .filter(pk=step_id, kind=StepKind.SAQ).first())
+    return step if step is not None and review_policy.can_view_review(user, step.phase.review) else None
+
+
+def visible_response(user, response_id: int) -> Response | None:
+    """Answers the person may read (P&R 34-35, 37, 40), else None; reading them is recorded by `read_response`."""
+    response = Response.objects.select_related(
+        "step__phase__review__party", "step__phase__cluster", "definition", "instrument").filter(pk=response_id).first()
+    return response if response is not None and policy.can_view_response(user, response) else None
 
 
 def questions_of(response: Response) -> list[Question]:
@@ -78,6 +93,38 @@ def progress_of(questions: list[Question], values: dict[int, dict | None]) -> Pr
 def response_progress(response: Response) -> Progress:
     values = {qid: a.value for qid, a in answers_of(response).items()}
     return progress_of(questions_of(response), values)
+
+
+@dataclass
+class StepQuestionnaire:
+    instrument: object
+    response: Response | None  # None: not started
+    progress: Progress | None  # None for those who do not see the working copy (P&R 37)
+
+
+@dataclass
+class StepQuestionnaires:
+    rows: list[StepQuestionnaire]
+    missing: list[str]  # instruments still to submit
+    can_clear: bool
+
+
+def step_questionnaires(step, user) -> StepQuestionnaires:
+    """A SAQ step's questionnaires, one per instrument, with their progress for the national team
+    and the secretariat; what is left to submit; whether `user` may clear the step now (P&R 34)."""
+    started = {r.instrument_id: r for r in Response.objects.filter(step=step).select_related("definition")}
+    rows = []
+    for document in step.documents.select_related("instrument").order_by("instrument__order"):
+        response = started.get(document.instrument_id)
+        progress = None
+        if response is not None:
+            response.step = step  # already loaded, with its review and party
+            if policy.sees_working_copy(user, response):
+                progress = response_progress(response)
+        rows.append(StepQuestionnaire(document.instrument, response, progress))
+    missing = unsubmitted_instruments(step)
+    return StepQuestionnaires(rows, missing,
+                              can_clear=not missing and bool(rows) and review_policy.clearing_party(user, step) is not None)
 
 
 def unsubmitted_instruments(step) -> list[str]:

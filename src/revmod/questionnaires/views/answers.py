@@ -14,13 +14,11 @@ from revmod.questionnaires import policy
 from revmod.questionnaires.answers import FIELDS, readable
 from revmod.questionnaires.domain import notes, responses
 from revmod.questionnaires.domain.queries import (
-    answers_of, current_files, last_submission, progress_of, questions_of, submitted_responses_for,
-    unsubmitted_instruments, version_files,
+    answers_of, current_files, last_submission, progress_of, questions_of, step_questionnaires,
+    submitted_responses_for, version_files, visible_saq_step,
 )
 from revmod.questionnaires.models import AnswerFile, Comment, Response
 from revmod.questionnaires.views.common import Item, items, refused, response_or_404
-from revmod.reviews import policy as review_policy
-from revmod.reviews.enums import StepKind
 from revmod.reviews.models import ReviewStep
 
 
@@ -29,8 +27,8 @@ class UploadForm(forms.Form):
 
 
 def _step_or_404(user, pk) -> ReviewStep:
-    step = get_object_or_404(ReviewStep.objects.select_related("phase__review__party", "phase__cluster"), pk=pk, kind=StepKind.SAQ)
-    if not review_policy.can_view_review(user, step.phase.review):
+    step = visible_saq_step(user, pk)
+    if step is None:
         raise Http404
     return step
 
@@ -46,18 +44,10 @@ def submitted(request):
 def step_overview(request, pk):
     """The questionnaires of a SAQ step, one per instrument, with their progress."""
     step = _step_or_404(request.user, pk)
-    rows = []
-    for document in step.documents.select_related("instrument").order_by("instrument__order"):
-        response = Response.objects.filter(step=step, instrument_id=document.instrument_id).first()
-        progress = None
-        if response is not None and policy.sees_working_copy(request.user, response):
-            values = {qid: a.value for qid, a in answers_of(response).items()}
-            progress = progress_of(questions_of(response), values)
-        rows.append({"instrument": document.instrument, "response": response, "progress": progress})
-    missing = unsubmitted_instruments(step)
+    overview = step_questionnaires(step, request.user)
     return render(request, "questionnaires/step.html", {
-        "step": step, "review": step.phase.review, "rows": rows, "missing": missing,
-        "can_clear": not missing and bool(rows) and review_policy.clearing_party(request.user, step) is not None})
+        "step": step, "review": step.phase.review, "rows": overview.rows, "missing": overview.missing,
+        "can_clear": overview.can_clear})
 
 
 @login_required

@@ -4,21 +4,18 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from revmod.core.errors import Refused
 from revmod.core.i18n import short_language
-from revmod.questionnaires import policy
 from revmod.questionnaires.answers import FIELDS, is_answered, readable
-from revmod.questionnaires.domain.queries import read_response, shown_questions
+from revmod.questionnaires.domain.queries import read_response, shown_questions, visible_response
 from revmod.questionnaires.models import Question, Response
 
 
 def response_or_404(request, pk, *, what: str = "answers", audit: bool = True) -> Response:
     """The response if the person may read it, the read recorded; "not there" and "not yours" alike."""
-    response = get_object_or_404(
-        Response.objects.select_related("step__phase__review__party", "step__phase__cluster", "definition", "instrument"), pk=pk)
-    if not policy.can_view_response(request.user, response):
+    response = visible_response(request.user, pk)
+    if response is None:
         raise Http404
     if audit:
         read_response(response, actor=request.user, request=request, what=what)

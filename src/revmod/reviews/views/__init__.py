@@ -18,6 +18,12 @@ from revmod.reviews.interfaces import ConsultationForm, DashboardFilter, Deadlin
 from revmod.reviews.models import ExtensionRequest, ReviewGroup, ReviewStep
 
 
+def secretariat_or_404(user) -> None:
+    """The secretariat's pages do not exist for anyone else (STYLE 7)."""
+    if not policy.is_secretariat(user):
+        raise Http404
+
+
 def visible_review_or_404(user, pk):
     """The review if the person may see it; "not there" and "not yours" answer alike (STYLE 7)."""
     review = policy.reviews_visible_to(user).filter(pk=pk).first()

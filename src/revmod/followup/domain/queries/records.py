@@ -7,9 +7,11 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from revmod.audit.domain import record
 from revmod.findings.enums import FindingState
 from revmod.findings.models import ObservationItem
 from revmod.followup import rules
+from revmod.followup.enums import progress_label
 from revmod.followup.models import ProgressReport
 from revmod.reference.models import Article
 from revmod.reviews.policy import reviews_visible_to
@@ -58,12 +60,22 @@ def records_visible_to(user, *, party: str = "", instrument: str = "", kind: str
             .order_by("list__review__party_id", "list__instrument__order", "list__phase_id", "order", "id"))
 
 
-def status_counts(items: QuerySet[ObservationItem]) -> list[tuple[str, int]]:
-    """How many of these records stand where, in the order of the statuses (one query): the
-    secretariat's whole picture at a glance, never per State (P&R 4-5)."""
+def status_counts(items: QuerySet[ObservationItem]) -> list[tuple[str, str, int]]:
+    """(status, its label, how many) of these records, in the order of the statuses (one query):
+    the secretariat's whole picture at a glance, never per State (P&R 4-5)."""
     counts = dict(items.order_by().values_list("latest_status").annotate(n=Count("pk", distinct=True)))
     order = [None, *rules.NEED_STATUSES, *rules.MEASURE_STATUSES]
-    return [(status or rules.NOT_REPORTED, counts[status]) for status in order if counts.get(status)]
+    return [(status or rules.NOT_REPORTED, progress_label(status), counts[status]) for status in order if counts.get(status)]
+
+
+def read_records(user, filters: dict, *, request=None) -> None:
+    """A list of records was read, with its filters: in the audit trail (P&R 37)."""
+    record("followup.records.read", actor=user, request=request, data=filters)
+
+
+def read_record(item: ObservationItem, user, *, request=None) -> None:
+    """One record was read: in the audit trail (P&R 37)."""
+    record("followup.record.read", actor=user, target=item, review=item.list.review, request=request)
 
 
 def record_for(user, pk: int) -> ObservationItem | None:
